@@ -1,0 +1,11 @@
+import { AuditEntry } from '../domain/audit/audit-entry.entity';
+import { ApiClient } from '../domain/identity/api-client.entity';
+import { StaffUser } from '../domain/identity/staff-user.entity';
+import { CodeAcceptance } from '../domain/membership/code-acceptance.entity';
+import { CodeOfPracticeVersion } from '../domain/membership/code-of-practice-version.entity';
+import { Member } from '../domain/membership/member.entity';
+import { MembershipApplication } from '../domain/membership/membership-application.entity';
+import { Notification } from '../domain/notifications/notification.entity';
+
+/** Every entity, listed explicitly so the data source never depends on file globs. */
+export const entities = [AuditEntry, ApiClient, StaffUser, CodeAcceptance, CodeOfPracticeVersion, Member, MembershipApplication, Notification];

@@ -1,0 +1,70 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Clock } from '../shared/clock';
+import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
+import { primaryRole, type Viewer } from '../shared/viewer';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditTarget {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** ATS-57: actor, role, action, target and time of every change and every staff read of another person's data. */
+export class AuditService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records inside the caller's transaction, so the entry exists exactly when the change does. */
+  async record(manager: EntityManager, viewer: Viewer, target: AuditTarget): Promise<void> {
+    await manager.insert(AuditEntry, this.entry(viewer, target));
+  }
+
+  /** A staff read of someone else's personal data. */
+  async recordRead(viewer: Viewer, target: AuditTarget): Promise<void> {
+    await this.dataSource.manager.insert(AuditEntry, this.entry(viewer, target));
+  }
+
+  async list(filter: AuditFilter, first?: number, after?: string): Promise<Page<AuditEntry>> {
+    const size = pageSize(first, 50);
+    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
+    if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.targetType) qb.andWhere('a.target_type = :targetType', { targetType: filter.targetType });
+    if (filter.targetId) qb.andWhere('a.target_id = :targetId', { targetId: filter.targetId });
+    if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      qb.andWhere('(a.occurred_at, a.id) < (:at, :id)', { at: new Date(String(at)), id });
+    }
+    const rows = await qb.orderBy('a.occurred_at', 'DESC').addOrderBy('a.id', 'DESC').limit(size + 1).getMany();
+    return toPage(rows, size, (r) => [r.occurredAt.toISOString(), r.id]);
+  }
+
+  private entry(viewer: Viewer, target: AuditTarget): QueryDeepPartialEntity<AuditEntry> {
+    return {
+      occurredAt: this.clock.now(),
+      actorId: viewer.subject,
+      actorRole: primaryRole(viewer),
+      action: target.action,
+      targetType: target.targetType,
+      targetId: target.targetId ?? null,
+      requestId: viewer.requestId ?? null,
+      detail: (target.detail ?? null) as QueryDeepPartialEntity<AuditEntry>['detail'],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import type { LocalDate } from '../shared/dates';
+import { MemberGrade, MemberStatus, Sector } from './membership.enums';
+
+@Entity('member')
+@Index(['familyName', 'givenName', 'id'])
+@Index(['status', 'renewalDate'])
+export class Member {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'varchar', length: 12, unique: true }) membershipNumber: string;
+  @Column({ type: 'varchar', length: 100 }) givenName: string;
+  @Column({ type: 'varchar', length: 100 }) familyName: string;
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 320 }) email: string;
+  @Column({ type: 'varchar', length: 10 }) grade: MemberGrade;
+  @Column({ type: 'varchar', length: 10 }) status: MemberStatus;
+  @Column({ type: 'date' }) joinedOn: LocalDate;
+  /** DEC-M1: membership lapses when this date passes unrenewed. */
+  @Column({ type: 'date' }) renewalDate: LocalDate;
+  @Column({ type: 'varchar', length: 30 }) sector: Sector;
+  @Column({ type: 'varchar', length: 200, nullable: true }) employerName: string | null;
+  @Column({ type: 'varchar', length: 320, nullable: true }) employerContactEmail: string | null;
+  /** ATS-51: consent for SET to contact the employer to verify role and responsibilities. */
+  @Column({ type: 'boolean', default: false }) employerVerificationConsent: boolean;
+  @Column({ type: 'uuid' }) acceptedCodeVersionId: string;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
+  @VersionColumn() version: number;
+}

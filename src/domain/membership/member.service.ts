@@ -1,0 +1,204 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
+import type { NotificationService } from '../notifications/notification.service';
+import type { Clock } from '../shared/clock';
+import { addMonths, londonToday } from '../shared/dates';
+import { notFound } from '../shared/errors';
+import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
+import type { UnitOfWork } from '../shared/unit-of-work';
+import { Role, requireSelfOrRole, type Viewer } from '../shared/viewer';
+import { CodeAcceptance } from './code-acceptance.entity';
+import type { CodeOfPracticeService } from './code-of-practice.service';
+import { Member } from './member.entity';
+import { CodeAcceptanceContext, MemberGrade, MemberStatus, Sector } from './membership.enums';
+import { assertAcceptsCurrentCode, assertMayRenew, assertRenewalIsDue, renewalDateAfterRenewing } from './membership.rules';
+
+/** Staff roles whose work needs members' records. */
+export const MEMBER_READER_ROLES = [Role.MEMBERSHIP_TEAM, Role.PROFESSIONAL_STATUS_TEAM, Role.FINANCE, Role.CONDUCT_PANEL, Role.ADMIN];
+
+export interface MemberFilter {
+  status?: MemberStatus;
+  grade?: MemberGrade;
+  sector?: Sector;
+  /** Prefix of family name, given name, email or membership number. */
+  search?: string;
+  renewalDueOnOrBefore?: string;
+}
+
+export interface UpdateProfileInput {
+  givenName?: string;
+  familyName?: string;
+  email?: string;
+  sector?: Sector;
+  employerName?: string | null;
+  employerContactEmail?: string | null;
+  employerVerificationConsent?: boolean;
+}
+
+export class MemberService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
+    private readonly codes: CodeOfPracticeService,
+  ) {}
+
+  /** The signed-in member's own record. */
+  async me(viewer: Viewer): Promise<Member> {
+    if (!viewer.memberId) throw notFound('Member');
+    return this.load(viewer.memberId);
+  }
+
+  async get(viewer: Viewer, id: string): Promise<Member> {
+    const staffRead = requireSelfOrRole(viewer, id, MEMBER_READER_ROLES);
+    const member = await this.load(id);
+    if (staffRead) await this.audit.recordRead(viewer, { action: 'member.read', targetType: 'member', targetId: id });
+    return member;
+  }
+
+  async list(viewer: Viewer, filter: MemberFilter, first?: number, after?: string): Promise<Page<Member>> {
+    const size = pageSize(first);
+    const qb = this.dataSource.getRepository(Member).createQueryBuilder('m');
+    if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
+    if (filter.grade) qb.andWhere('m.grade = :grade', { grade: filter.grade });
+    if (filter.sector) qb.andWhere('m.sector = :sector', { sector: filter.sector });
+    if (filter.renewalDueOnOrBefore) qb.andWhere('m.renewal_date <= :due', { due: filter.renewalDueOnOrBefore });
+    if (filter.search) {
+      const prefix = filter.search.trim().toLowerCase().replace(/[\\%_]/g, '\\$&') + '%';
+      qb.andWhere(
+        '(lower(m.family_name) LIKE :p OR lower(m.given_name) LIKE :p OR lower(m.email) LIKE :p OR lower(m.membership_number) LIKE :p)',
+        { p: prefix },
+      );
+    }
+    if (after) {
+      const [family, given, id] = decodeCursor(after, 3);
+      qb.andWhere('(m.family_name, m.given_name, m.id) > (:family, :given, :id)', { family, given, id });
+    }
+    const rows = await qb.orderBy('m.family_name', 'ASC').addOrderBy('m.given_name', 'ASC').addOrderBy('m.id', 'ASC').limit(size + 1).getMany();
+    await this.audit.recordRead(viewer, {
+      action: 'member.list',
+      targetType: 'member',
+      detail: { returned: rows.slice(0, size).map((r) => r.id), filter: Object.keys(filter) },
+    });
+    return toPage(rows, size, (r) => [r.familyName, r.givenName, r.id]);
+  }
+
+  async byIds(ids: readonly string[]): Promise<Map<string, Member>> {
+    const rows = await this.dataSource.getRepository(Member).findBy({ id: In([...ids]) });
+    return new Map(rows.map((m) => [m.id, m]));
+  }
+
+  async codeAcceptances(viewer: Viewer, memberId: string): Promise<CodeAcceptance[]> {
+    requireSelfOrRole(viewer, memberId, MEMBER_READER_ROLES);
+    return this.dataSource.getRepository(CodeAcceptance).find({ where: { memberId }, order: { acceptedAt: 'DESC' } });
+  }
+
+  /** A member keeps their own contact and employer details current (ATS-51: employer details come with consent to verify). */
+  async updateProfile(viewer: Viewer, memberId: string, input: UpdateProfileInput): Promise<Member> {
+    requireSelfOrRole(viewer, memberId, [Role.MEMBERSHIP_TEAM, Role.ADMIN]);
+    return this.uow.run(viewer, async (manager) => {
+      const member = await this.lock(manager, memberId);
+      const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+      Object.assign(member, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+      if (input.email) member.email = input.email.toLowerCase();
+      if (input.employerName === null) member.employerVerificationConsent = false;
+      member.updatedAt = this.clock.now();
+      await manager.save(member);
+      return { result: member, audit: { action: 'member.updateProfile', targetType: 'member', targetId: memberId, detail: { fields: changed } } };
+    });
+  }
+
+  /** COP-1 and DEC-M1: renewing accepts the current Code and moves the renewal date on a year. */
+  async renew(viewer: Viewer, memberId: string, acceptedCodeVersionId: string): Promise<Member> {
+    requireSelfOrRole(viewer, memberId, [Role.MEMBERSHIP_TEAM, Role.ADMIN]);
+    const today = londonToday(this.clock);
+    return this.uow.run(viewer, async (manager) => {
+      const member = await this.lock(manager, memberId);
+      assertMayRenew(member);
+      assertRenewalIsDue(member, today, addMonths(today, 3));
+      assertAcceptsCurrentCode(acceptedCodeVersionId, await this.codes.current(manager));
+      const wasLapsed = member.status === MemberStatus.LAPSED;
+      member.renewalDate = renewalDateAfterRenewing(member, today);
+      member.status = MemberStatus.ACTIVE;
+      member.acceptedCodeVersionId = acceptedCodeVersionId;
+      member.updatedAt = this.clock.now();
+      await manager.save(member);
+      await manager.insert(CodeAcceptance, { memberId, codeVersionId: acceptedCodeVersionId, context: CodeAcceptanceContext.RENEWAL, acceptedAt: this.clock.now() });
+      await this.notifications.enqueue(manager, {
+        recipientMemberId: member.id,
+        toAddress: member.email,
+        template: 'MEMBERSHIP_RENEWED',
+        subject: 'Your SET membership has been renewed',
+        body: `Dear ${member.givenName},\n\nYour membership ${member.membershipNumber} is renewed until ${member.renewalDate}.${wasLapsed ? ' Your membership is active again.' : ''}`,
+        rule: 'COP-1',
+      });
+      return { result: member, audit: { action: 'member.renew', targetType: 'member', targetId: memberId, detail: { codeVersionId: acceptedCodeVersionId, renewalDate: member.renewalDate } } };
+    });
+  }
+
+  async changeGrade(viewer: Viewer, memberId: string, grade: MemberGrade): Promise<Member> {
+    return this.uow.run(viewer, async (manager) => {
+      const member = await this.lock(manager, memberId);
+      const from = member.grade;
+      member.grade = grade;
+      member.updatedAt = this.clock.now();
+      await manager.save(member);
+      await this.notifications.enqueue(manager, {
+        recipientMemberId: member.id,
+        toAddress: member.email,
+        template: 'MEMBERSHIP_GRADE_CHANGED',
+        subject: 'Your SET membership grade has changed',
+        body: `Dear ${member.givenName},\n\nYour membership grade is now ${grade}.`,
+      });
+      return { result: member, audit: { action: 'member.changeGrade', targetType: 'member', targetId: memberId, detail: { from, to: grade } } };
+    });
+  }
+
+  /**
+   * DEC-M1: every ACTIVE membership whose renewal date has passed becomes LAPSED, and the member is told.
+   * Idempotent: a second run finds nothing to do. Scheduled by the server; staff can also run it.
+   */
+  async lapseOverdueMemberships(viewer: Viewer): Promise<number> {
+    const today = londonToday(this.clock);
+    return this.uow.run(viewer, async (manager) => {
+      const lapsed: Pick<Member, 'id' | 'email' | 'givenName' | 'membershipNumber' | 'renewalDate'>[] = await manager.query(
+        `UPDATE member SET status = 'LAPSED', updated_at = $2, version = version + 1
+          WHERE status = 'ACTIVE' AND renewal_date < $1
+          RETURNING id, email, given_name AS "givenName", membership_number AS "membershipNumber", renewal_date::text AS "renewalDate"`,
+        [today, this.clock.now()],
+      ).then((r: unknown[]) => (Array.isArray(r[0]) ? (r[0] as never) : (r as never)));
+      for (const m of lapsed) {
+        await this.notifications.enqueue(manager, {
+          recipientMemberId: m.id,
+          toAddress: m.email,
+          template: 'MEMBERSHIP_LAPSED',
+          subject: 'Your SET membership has lapsed',
+          body: `Dear ${m.givenName},\n\nYour membership ${m.membershipNumber} was due for renewal on ${m.renewalDate} and has lapsed. Renew to restore it.`,
+          rule: 'DEC-M1',
+          dedupeKey: `lapse:${m.id}:${m.renewalDate}`,
+        });
+      }
+      return { result: lapsed.length, audit: { action: 'member.lapseSweep', targetType: 'member', detail: { lapsed: lapsed.map((m) => m.id), today } } };
+    });
+  }
+
+  private async load(id: string): Promise<Member> {
+    const member = await this.dataSource.getRepository(Member).findOneBy({ id });
+    if (!member) throw notFound('Member');
+    return member;
+  }
+
+  private async lock(manager: EntityManager, id: string): Promise<Member> {
+    const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!member) throw notFound('Member');
+    return member;
+  }
+}
+
+/** Membership numbers come from a database sequence, so concurrent joins never collide. */
+export async function nextMembershipNumber(manager: EntityManager): Promise<string> {
+  const [{ n }] = await manager.query(`SELECT nextval('membership_number_seq')::text AS n`);
+  return `SET${String(n).padStart(7, '0')}`;
+}

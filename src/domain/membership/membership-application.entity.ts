@@ -1,0 +1,42 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { MemberGrade, MembershipApplicationStatus, Sector, SuitabilityReviewStatus } from './membership.enums';
+
+/** COP-2..4: an application to join, reviewed for suitability against the Code by a panel that includes members. */
+@Entity('membership_application')
+@Index(['status', 'submittedAt', 'id'])
+export class MembershipApplication {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'varchar', length: 16, unique: true }) reference: string;
+  @Column({ type: 'varchar', length: 100 }) givenName: string;
+  @Column({ type: 'varchar', length: 100 }) familyName: string;
+  @Column({ type: 'varchar', length: 320 }) email: string;
+  @Column({ type: 'varchar', length: 10 }) requestedGrade: MemberGrade;
+  @Column({ type: 'varchar', length: 30 }) sector: Sector;
+  @Column({ type: 'varchar', length: 200, nullable: true }) employerName: string | null;
+  @Column({ type: 'varchar', length: 320, nullable: true }) employerContactEmail: string | null;
+  @Column({ type: 'boolean', default: false }) employerVerificationConsent: boolean;
+  /** COP-1: the Code version accepted on applying (must be current then). */
+  @Column({ type: 'uuid' }) codeVersionId: string;
+  /** COP-2 suitability declaration. */
+  @Column({ type: 'boolean' }) hasUnspentConvictions: boolean;
+  @Column({ type: 'boolean' }) subjectOfProfessionalMisconductFinding: boolean;
+  @Column({ type: 'boolean' }) barredFromTeachingOrWorkingWithChildren: boolean;
+  @Column({ type: 'text', nullable: true }) declarationDetails: string | null;
+  @Column({ type: 'timestamptz' }) submittedAt: Date;
+  @Column({ type: 'varchar', length: 10 }) status: MembershipApplicationStatus;
+  @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) decidedBy: string | null;
+  @Column({ type: 'text', nullable: true }) decisionReasons: string | null;
+  /** COP-4: members who took part in the decision. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" }) panelMemberIds: string[];
+  @Column({ type: 'varchar', length: 14, default: SuitabilityReviewStatus.NOT_REQUESTED }) reviewStatus: SuitabilityReviewStatus;
+  @Column({ type: 'timestamptz', nullable: true }) reviewRequestedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) reviewGrounds: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) reviewDecidedAt: Date | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) reviewDecidedBy: string | null;
+  @Column({ type: 'text', nullable: true }) reviewReasons: string | null;
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" }) reviewPanelMemberIds: string[];
+  /** The member created when the application was approved. */
+  @Column({ type: 'uuid', nullable: true }) memberId: string | null;
+  @VersionColumn() version: number;
+}

@@ -1,0 +1,76 @@
+import { addYears, isAfter, isBefore, type LocalDate } from '../shared/dates';
+import { badInput, ruleViolation, type Violation } from '../shared/errors';
+import type { CodeOfPracticeVersion } from './code-of-practice-version.entity';
+import type { Member } from './member.entity';
+import { MemberStatus } from './membership.enums';
+
+/** COP-1: joining and every renewal require accepting the Code version in effect today. */
+export function assertAcceptsCurrentCode(acceptedVersionId: string, current: CodeOfPracticeVersion | null): void {
+  if (!current) throw ruleViolation('COP-1', 'No Code of Practice version is in effect, so it cannot be accepted');
+  if (acceptedVersionId !== current.id) {
+    throw ruleViolation('COP-1', `The current Code of Practice is version ${current.version}; accept that version to continue`);
+  }
+}
+
+/** DEC-M1: a membership whose renewal date has passed unrenewed has lapsed, whatever the stored status says yet. */
+export function isPastRenewal(member: Pick<Member, 'renewalDate'>, today: LocalDate): boolean {
+  return isBefore(member.renewalDate, today);
+}
+
+/** A current member: ACTIVE and within the renewal date (ATS-9, ATS-22, ATS-41, ATS-43). */
+export function isCurrentMember(member: Pick<Member, 'status' | 'renewalDate'>, today: LocalDate): boolean {
+  return member.status === MemberStatus.ACTIVE && !isPastRenewal(member, today);
+}
+
+/** The status a member has today, applying DEC-M1 before the lapse sweep has stored it. */
+export function effectiveStatus(member: Pick<Member, 'status' | 'renewalDate'>, today: LocalDate): MemberStatus {
+  return member.status === MemberStatus.ACTIVE && isPastRenewal(member, today) ? MemberStatus.LAPSED : member.status;
+}
+
+/** Suspended and expelled members cannot renew their way back (COP-6); lapsed and active members can. */
+export function assertMayRenew(member: Pick<Member, 'status'>): void {
+  if (member.status === MemberStatus.SUSPENDED) throw ruleViolation('COP-6', 'A suspended membership cannot be renewed');
+  if (member.status === MemberStatus.EXPELLED) throw ruleViolation('COP-6', 'An ended membership cannot be renewed');
+}
+
+/**
+ * DEC-M1: a renewal runs one year on from the current renewal date while the membership is current,
+ * or one year from today when it has lapsed.
+ */
+export function renewalDateAfterRenewing(member: Pick<Member, 'status' | 'renewalDate'>, today: LocalDate): LocalDate {
+  return isCurrentMember(member, today) ? addYears(member.renewalDate, 1) : addYears(today, 1);
+}
+
+/** A renewal is accepted at most three months ahead, so a renewal date cannot be pushed years out by repeated calls. */
+export function assertRenewalIsDue(member: Pick<Member, 'status' | 'renewalDate'>, today: LocalDate, earliestNotice: LocalDate): void {
+  if (isCurrentMember(member, today) && isAfter(member.renewalDate, earliestNotice)) {
+    throw ruleViolation('DEC-M1', `This membership is paid up until ${member.renewalDate}; it can be renewed from three months before that date`);
+  }
+}
+
+/** COP-2: a suitability decision states its reasons. */
+export function assertReasonsGiven(reasons: string | undefined | null, rule: 'COP-2' | 'COP-3'): string {
+  const trimmed = (reasons ?? '').trim();
+  if (trimmed.length < 10) throw badInput('reasons', `Give the reasons for the decision (at least 10 characters) (${rule})`);
+  return trimmed;
+}
+
+/** COP-4: members take part in suitability decisions: the panel names at least one current member. */
+export function panelViolations(panelMemberIds: string[], panel: Pick<Member, 'id' | 'status' | 'renewalDate'>[], today: LocalDate): Violation[] {
+  const violations: Violation[] = [];
+  if (panelMemberIds.length === 0) violations.push({ rule: 'COP-4', condition: 'PANEL_EMPTY', message: 'Name the members on the decision panel' });
+  const found = new Map(panel.map((m) => [m.id, m]));
+  for (const id of panelMemberIds) {
+    const m = found.get(id);
+    if (!m) violations.push({ rule: 'COP-4', condition: 'PANEL_MEMBER_UNKNOWN', message: `Panel member ${id} is not a member` });
+    else if (!isCurrentMember(m, today)) violations.push({ rule: 'COP-4', condition: 'PANEL_MEMBER_NOT_CURRENT', message: `Panel member ${id} is not a current member` });
+  }
+  return violations;
+}
+
+/** COP-3: a review is a fresh look: nobody who sat on the original panel sits on the review panel. */
+export function reviewPanelViolations(originalPanel: string[], reviewPanel: string[]): Violation[] {
+  return reviewPanel
+    .filter((id) => originalPanel.includes(id))
+    .map((id) => ({ rule: 'COP-3', condition: 'REVIEW_PANEL_NOT_INDEPENDENT', message: `Panel member ${id} took part in the original decision` }));
+}

@@ -1,0 +1,84 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../shared/clock';
+import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
+import { Notification, NotificationStatus } from './notification.entity';
+
+export interface Notice {
+  recipientMemberId?: string | null;
+  toAddress: string;
+  template: string;
+  subject: string;
+  body: string;
+  rule?: string;
+  /** Set by sweeps and retries so the same notice is queued once. */
+  dedupeKey?: string;
+}
+
+export interface NotificationFilter {
+  recipientMemberId?: string;
+  template?: string;
+  status?: NotificationStatus;
+}
+
+/** The outbox. Notices are written with the change that causes them, in the caller's transaction. */
+export class NotificationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async enqueue(manager: EntityManager, notice: Notice): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(this.row(notice))
+      .orIgnore() // a notice with a dedupe key already queued stays as it is
+      .execute();
+  }
+
+  /**
+   * COP-5: tells every current member of a change, in one statement inside the caller's transaction.
+   * `{name}` in the body is replaced with each member's given name.
+   */
+  async enqueueForActiveMembers(manager: EntityManager, notice: Omit<Notice, 'toAddress' | 'recipientMemberId'>): Promise<number> {
+    const result: unknown = await manager.query(
+      `INSERT INTO notification (recipient_member_id, to_address, template, subject, body, rule, dedupe_key, status, attempts, created_at)
+       SELECT m.id, m.email, $1, $2, replace($3, '{name}', m.given_name), $4,
+              CASE WHEN $5::text IS NULL THEN NULL ELSE $5 || ':' || m.id END, 'PENDING', 0, $6
+         FROM member m WHERE m.status = 'ACTIVE'
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [notice.template, notice.subject, notice.body, notice.rule ?? null, notice.dedupeKey ?? null, this.clock.now()],
+    );
+    return Array.isArray(result) ? result.length : 0;
+  }
+
+  async list(filter: NotificationFilter, first?: number, after?: string): Promise<Page<Notification>> {
+    const size = pageSize(first, 50);
+    const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n');
+    if (filter.recipientMemberId) qb.andWhere('n.recipient_member_id = :rid', { rid: filter.recipientMemberId });
+    if (filter.template) qb.andWhere('n.template = :template', { template: filter.template });
+    if (filter.status) qb.andWhere('n.status = :status', { status: filter.status });
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      qb.andWhere('(n.created_at, n.id) < (:at, :id)', { at: new Date(String(at)), id });
+    }
+    const rows = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(size + 1).getMany();
+    return toPage(rows, size, (r) => [r.createdAt.toISOString(), r.id]);
+  }
+
+  private row(notice: Notice): Partial<Notification> {
+    return {
+      recipientMemberId: notice.recipientMemberId ?? null,
+      toAddress: notice.toAddress,
+      template: notice.template,
+      subject: notice.subject,
+      body: notice.body,
+      rule: notice.rule ?? null,
+      dedupeKey: notice.dedupeKey ?? null,
+      status: NotificationStatus.PENDING,
+      attempts: 0,
+      createdAt: this.clock.now(),
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { AuditService } from './audit/audit.service';
+import { CodeOfPracticeService } from './membership/code-of-practice.service';
+import { MemberService } from './membership/member.service';
+import { MembershipApplicationService } from './membership/membership-application.service';
+import { NotificationService } from './notifications/notification.service';
+import type { AdjustableClock, Clock } from './shared/clock';
+import { UnitOfWork } from './shared/unit-of-work';
+import { WorkingDayCalendar } from './shared/working-days';
+import { ServerClockService } from './system/server-clock.service';
+import { SweepService } from './system/sweep.service';
+
+export interface ServiceDeps {
+  dataSource: DataSource;
+  clock: Clock;
+  /** Present only where the test clock is enabled (DEC-T2). */
+  adjustableClock: AdjustableClock | null;
+  calendar?: WorkingDayCalendar;
+}
+
+/** Wires the domain services together; every dependency is passed explicitly. */
+export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar() }: ServiceDeps) {
+  const audit = new AuditService(dataSource, clock);
+  const uow = new UnitOfWork(dataSource, audit);
+  const notifications = new NotificationService(dataSource, clock);
+  const codes = new CodeOfPracticeService(dataSource, clock, uow, notifications);
+  const members = new MemberService(dataSource, clock, uow, audit, notifications, codes);
+  const membershipApplications = new MembershipApplicationService(dataSource, clock, uow, audit, notifications, codes);
+  const serverClock = new ServerClockService(clock, adjustableClock, uow);
+  const sweeps = new SweepService();
+  sweeps.register({ name: 'membership.lapse', run: (viewer) => members.lapseOverdueMemberships(viewer) });
+  return { dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,61 @@
+import { forbidden } from './errors';
+
+export enum Role {
+  MEMBER = 'MEMBER',
+  MEMBERSHIP_TEAM = 'MEMBERSHIP_TEAM',
+  PROFESSIONAL_STATUS_TEAM = 'PROFESSIONAL_STATUS_TEAM',
+  FINANCE = 'FINANCE',
+  CONDUCT_PANEL = 'CONDUCT_PANEL',
+  ADMIN = 'ADMIN',
+  CHARTERED_COLLEGE = 'CHARTERED_COLLEGE',
+}
+
+export const STAFF_ROLES: readonly Role[] = [
+  Role.MEMBERSHIP_TEAM,
+  Role.PROFESSIONAL_STATUS_TEAM,
+  Role.FINANCE,
+  Role.CONDUCT_PANEL,
+  Role.ADMIN,
+];
+
+/** Who is asking: taken from a verified token, or anonymous. Services receive it explicitly. */
+export interface Viewer {
+  /** Token subject: a member id, a staff user id or an API client id. */
+  subject: string;
+  roles: Role[];
+  /** Set when the token belongs to a member (role MEMBER). */
+  memberId?: string;
+  requestId?: string;
+}
+
+export const ANONYMOUS: Viewer = { subject: 'anonymous', roles: [] };
+export const SYSTEM: Viewer = { subject: 'system', roles: [Role.ADMIN] };
+
+export function hasAnyRole(viewer: Viewer, roles: readonly Role[]): boolean {
+  return viewer.roles.some((r) => roles.includes(r));
+}
+
+export function isStaff(viewer: Viewer): boolean {
+  return hasAnyRole(viewer, STAFF_ROLES);
+}
+
+/** The role recorded in the audit log: the most specific staff role, else the first one. */
+export function primaryRole(viewer: Viewer): string {
+  return viewer.roles.find((r) => r !== Role.MEMBER) ?? viewer.roles[0] ?? 'ANONYMOUS';
+}
+
+/**
+ * Members see only their own records (ATS-57); staff see what their role allows.
+ * Returns true when the viewer reads someone else's data as staff (an audited read).
+ */
+export function requireSelfOrRole(viewer: Viewer, memberId: string, staffRoles: readonly Role[]): boolean {
+  if (viewer.memberId === memberId) return false;
+  if (hasAnyRole(viewer, staffRoles)) return true;
+  throw forbidden('Members may see and act on only their own records', 'ATS-57');
+}
+
+/** The member id of a signed-in member; refuses callers who are not members. */
+export function requireMemberId(viewer: Viewer): string {
+  if (!viewer.memberId) throw forbidden('Only a signed-in member can do this', 'ATS-57');
+  return viewer.memberId;
+}

@@ -1,0 +1,59 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { ValidationError } from 'class-validator';
+import { DomainError } from '../domain/shared/errors';
+
+export interface ErrorLogger {
+  error(obj: object, msg: string): void;
+}
+
+/** Error codes that come from GraphQL itself and are safe to pass through. */
+const GRAPHQL_CODES = new Set(['UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+function flattenValidation(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return own.concat(flattenValidation(e.children ?? [], field));
+  });
+}
+
+/**
+ * One place that turns errors into responses: domain errors keep their code and rule, validation errors name the field,
+ * and everything else is masked (no stack, SQL or personal data) and logged under the request id.
+ */
+export function createErrorFormatter(logger: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: {
+          code: original.code,
+          ...(original.rule ? { rule: original.rule } : {}),
+          ...(original.violations ? { violations: original.violations } : {}),
+          ...(original.field ? { field: original.field } : {}),
+        },
+      };
+    }
+    const validationErrors = (original as { extensions?: { validationErrors?: ValidationError[] } })?.extensions?.validationErrors;
+    if (Array.isArray(validationErrors)) {
+      const violations = flattenValidation(validationErrors);
+      return {
+        message: `Invalid input: ${violations.map((v) => `${v.field}: ${v.message}`).join('; ')}`,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'BAD_USER_INPUT', field: violations[0]?.field, violations },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    const err = original as Error | undefined;
+    logger.error({ err: { name: err?.name, message: err?.message, stack: err?.stack }, path: formatted.path }, 'unexpected error');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

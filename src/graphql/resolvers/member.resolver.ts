@@ -1,0 +1,79 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MEMBER_READER_ROLES } from '../../domain/membership/member.service';
+import type { Member } from '../../domain/membership/member.entity';
+import { MemberGrade, MemberStatus } from '../../domain/membership/membership.enums';
+import { effectiveStatus } from '../../domain/membership/membership.rules';
+import { londonToday } from '../../domain/shared/dates';
+import { requireMemberId, Role } from '../../domain/shared/viewer';
+import { Allow } from '../access';
+import type { Context } from '../context';
+import { toConnection, type ConnectionShape } from '../types/common.types';
+import { CodeAcceptanceType, MemberConnection, MemberFilterInput, MemberType, UpdateProfileInput } from '../types/membership.types';
+
+@Resolver(() => MemberType)
+export class MemberResolver {
+  @Query(() => MemberType, { description: 'The signed-in member.' })
+  @Allow(Role.MEMBER)
+  me(@Ctx() ctx: Context): Promise<Member> {
+    return ctx.services.members.me(ctx.viewer);
+  }
+
+  @Query(() => MemberType, { description: 'A member by id. Members may read only themselves; staff reads are audited.' })
+  @Allow(Role.MEMBER, ...MEMBER_READER_ROLES)
+  member(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Member> {
+    return ctx.services.members.get(ctx.viewer, id);
+  }
+
+  @Query(() => MemberConnection, { description: 'Staff search over members, ordered by name, with keyset pagination.' })
+  @Allow(...MEMBER_READER_ROLES)
+  async members(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => MemberFilterInput, { nullable: true }) filter: MemberFilterInput | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionShape<Member>> {
+    return toConnection(await ctx.services.members.list(ctx.viewer, filter ?? {}, first, after));
+  }
+
+  @Mutation(() => MemberType, { description: 'A member updates their own contact and employer details (ATS-51).' })
+  @Allow(Role.MEMBER)
+  updateMyProfile(@Ctx() ctx: Context, @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput): Promise<Member> {
+    return ctx.services.members.updateProfile(ctx.viewer, requireMemberId(ctx.viewer), input);
+  }
+
+  @Mutation(() => MemberType, { description: 'Renews a membership for a year, accepting the current Code of Practice (COP-1, DEC-M1).' })
+  @Allow(Role.MEMBER, Role.MEMBERSHIP_TEAM, Role.ADMIN)
+  renewMembership(
+    @Ctx() ctx: Context,
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('acceptedCodeVersionId', () => ID) acceptedCodeVersionId: string,
+  ): Promise<Member> {
+    return ctx.services.members.renew(ctx.viewer, memberId, acceptedCodeVersionId);
+  }
+
+  @Mutation(() => MemberType)
+  @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
+  changeMemberGrade(@Ctx() ctx: Context, @Arg('memberId', () => ID) memberId: string, @Arg('grade', () => MemberGrade) grade: MemberGrade): Promise<Member> {
+    return ctx.services.members.changeGrade(ctx.viewer, memberId, grade);
+  }
+
+  @FieldResolver(() => MemberStatus, { description: 'DEC-M1: reads LAPSED as soon as the renewal date has passed.' })
+  status(@Root() member: Member, @Ctx() ctx: Context): MemberStatus {
+    return effectiveStatus(member, londonToday(ctx.services.clock));
+  }
+
+  @FieldResolver(() => String)
+  fullName(@Root() member: Member): string {
+    return `${member.givenName} ${member.familyName}`;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Schools-sector teachers are also bound by the DfE Teachers' Standards." })
+  boundByTeachersStandards(@Root() member: Member): boolean {
+    return member.sector === 'SCHOOLS';
+  }
+
+  @FieldResolver(() => [CodeAcceptanceType], { description: 'COP-1: each Code version accepted, newest first.' })
+  codeAcceptances(@Root() member: Member, @Ctx() ctx: Context) {
+    return ctx.services.members.codeAcceptances(ctx.viewer, member.id);
+  }
+}

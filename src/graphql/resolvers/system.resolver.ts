@@ -1,0 +1,67 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { AuditEntry } from '../../domain/audit/audit-entry.entity';
+import type { Notification } from '../../domain/notifications/notification.entity';
+import { requireMemberId, Role, STAFF_ROLES } from '../../domain/shared/viewer';
+import type { ServerClockState } from '../../domain/system/server-clock.service';
+import type { SweepResult } from '../../domain/system/sweep.service';
+import { Allow, Public } from '../access';
+import type { Context } from '../context';
+import { toConnection, type ConnectionShape } from '../types/common.types';
+import { AuditEntryConnection, AuditFilterInput, NotificationConnection, NotificationFilterInput, ServerClockType, SweepResultType } from '../types/system.types';
+
+@Resolver()
+export class SystemResolver {
+  @Query(() => ServerClockType, { description: 'The server clock every rule reads (DEC-T2).' })
+  @Public()
+  serverClock(@Ctx() ctx: Context): ServerClockState {
+    return ctx.services.serverClock.state();
+  }
+
+  @Mutation(() => ServerClockType, { description: 'DEC-T2: moves the server clock (null resets it). Refused where the test clock is disabled, always in production.' })
+  @Allow(Role.ADMIN)
+  async setServerClock(@Ctx() ctx: Context, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<ServerClockState> {
+    const state = await ctx.services.serverClock.set(ctx.viewer, at ?? null);
+    await ctx.services.sweeps.runAll();
+    return state;
+  }
+
+  @Mutation(() => [SweepResultType], { description: 'Runs the time-driven sweeps now (they also run on a timer). Idempotent.' })
+  @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
+  runSweeps(@Ctx() ctx: Context): Promise<SweepResult[]> {
+    return ctx.services.sweeps.runAll(ctx.viewer);
+  }
+
+  @Query(() => NotificationConnection, { description: 'The email outbox, newest first.' })
+  @Allow(...STAFF_ROLES)
+  async notifications(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => NotificationFilterInput, { nullable: true }) filter: NotificationFilterInput | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionShape<Notification>> {
+    const page = await ctx.services.notifications.list(filter ?? {}, first, after);
+    await ctx.services.audit.recordRead(ctx.viewer, { action: 'notification.list', targetType: 'notification', detail: { returned: page.items.map((n) => n.id) } });
+    return toConnection(page);
+  }
+
+  @Query(() => NotificationConnection, { description: 'The signed-in member’s own notices, newest first.' })
+  @Allow(Role.MEMBER)
+  async myNotifications(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionShape<Notification>> {
+    return toConnection(await ctx.services.notifications.list({ recipientMemberId: requireMemberId(ctx.viewer) }, first, after));
+  }
+
+  @Query(() => AuditEntryConnection, { description: 'ATS-57: the audit log, newest first.' })
+  @Allow(Role.ADMIN)
+  async auditLog(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionShape<AuditEntry>> {
+    return toConnection(await ctx.services.audit.list(filter ?? {}, first, after));
+  }
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import './types/enums';
+import { CodeOfPracticeResolver } from './resolvers/code-of-practice.resolver';
+import { MemberResolver } from './resolvers/member.resolver';
+import { MembershipApplicationResolver } from './resolvers/membership-application.resolver';
+import { SystemResolver } from './resolvers/system.resolver';
+
+export const resolvers = [MemberResolver, MembershipApplicationResolver, CodeOfPracticeResolver, SystemResolver] as const;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The schema is built once per process; it holds no per-request state. */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: false, whitelist: false },
+  });
+  return cached;
+}
+
+/** The SDL checked in at schema/schema.graphql. */
+export async function printSdl(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await getSchema())) + '\n';
+}

@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import pino from 'pino';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { buildDataSource } from './db/data-source';
+import { seedDemoData } from './db/demo-seed';
+import { DEMO_IDENTITIES } from './db/demo-identities';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { OutboxDispatcher, SmtpMailSender } from './domain/notifications/outbox-dispatcher';
+
+/** Process entry: config -> database -> migrations -> demo data -> server -> listen; graceful shutdown. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel });
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    log.info({ dir: config.embeddedPgDir, port: config.embeddedPgPort }, 'DATABASE_URL is unset: starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(config.embeddedPgDir, config.embeddedPgPort);
+    databaseUrl = embedded.url;
+  }
+
+  const dataSource = buildDataSource(databaseUrl);
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+
+  const app = await createApp({ config, dataSource });
+  if (config.seedDemoData && (await seedDemoData(dataSource, app.services.clock))) log.info('demo data seeded');
+
+  const timers: NodeJS.Timeout[] = [];
+  if (config.sweepIntervalSeconds > 0) {
+    const sweep = () => app.services.sweeps.runAll().catch((err) => log.error({ err: { name: err?.name, message: err?.message } }, 'sweep failed'));
+    await sweep();
+    timers.push(setInterval(sweep, config.sweepIntervalSeconds * 1000));
+  }
+  if (config.smtpUrl) {
+    const dispatcher = new OutboxDispatcher(dataSource, new SmtpMailSender(config.smtpUrl, config.mailFrom), app.services.clock);
+    timers.push(setInterval(() => dispatcher.dispatchBatch().catch((err) => log.error({ err: { name: err?.name } }, 'mail dispatch failed')), config.mailPollSeconds * 1000));
+  } else {
+    log.info('SMTP_URL is unset: notifications are kept in the outbox; staff can read them with the `notifications` query');
+  }
+
+  await app.server.listen({ host: config.host, port: config.port });
+  const readyMs = Math.round(performance.now() - started);
+  const url = `http://localhost:${config.port}/graphql`;
+  log.info({ readyMs, url, embeddedDatabase: Boolean(embedded), firstInitialisation: embedded?.initialised ?? false }, `ready in ${readyMs} ms at ${url}`);
+  if (config.seedDemoData && config.jwt.algorithm === 'HS256') {
+    log.info(
+      { aliases: DEMO_IDENTITIES.map((i) => i.alias) },
+      'mint a development token with `npm run token -- <alias>` (e.g. `npm run token -- admin`, `npm run token -- member`, `npm run token -- chartered-college`); `npm run token -- --list` lists them all',
+    );
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    timers.forEach(clearInterval);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await dataSource.destroy();
+      if (embedded) await embedded.stop();
+      log.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`startup failed: ${err?.stack ?? err}\n`);
+  process.exit(1);
+});
