@@ -19,8 +19,13 @@ async function main(mode: string, name?: string): Promise<number> {
     try {
       const applied = await ds.runMigrations({ transaction: 'each' });
       const sql = await ds.driver.createSchemaBuilder().log();
-      const up = sql.upQueries.map((q) => q.query);
-      const down = sql.downQueries.map((q) => q.query).reverse();
+      // Each up query has its down query at the same index; `--tables a,b` keeps only statements on those tables,
+      // so people working on different areas at once each generate just their own migration.
+      const tablesArg = process.argv.indexOf('--tables');
+      const only = tablesArg > 0 ? new Set(process.argv[tablesArg + 1].split(',')) : null;
+      const keep = sql.upQueries.map((q) => !only || only.has(targetTable(q.query) ?? ''));
+      const up = sql.upQueries.filter((_, i) => keep[i]).map((q) => q.query);
+      const down = sql.downQueries.filter((_, i) => keep[i]).map((q) => q.query).reverse();
       if (mode === 'check') {
         process.stdout.write(`applied ${applied.length} migrations on ${server.embedded ? 'embedded' : 'external'} PostgreSQL\n`);
         if (up.length === 0) {
@@ -53,6 +58,10 @@ async function main(mode: string, name?: string): Promise<number> {
     await dropDatabase(server.adminUrl, dbName).catch(() => undefined);
     await server.stop();
   }
+}
+
+function targetTable(query: string): string | undefined {
+  return /(?:TABLE|ON)\s+(?:"public"\.)?"([A-Za-z0-9_]+)"/.exec(query)?.[1];
 }
 
 main(process.argv[2] ?? 'check', process.argv[3]).then(

@@ -6,6 +6,21 @@ import { CodeOfPracticeVersion } from '../domain/membership/code-of-practice-ver
 import { Member } from '../domain/membership/member.entity';
 import { MembershipApplication } from '../domain/membership/membership-application.entity';
 import { Notification } from '../domain/notifications/notification.entity';
+import { applicationEntities } from '../domain/ats/applications/application.entities';
+import { programmeEntities } from '../domain/ats/programme/programme.entities';
+import { paymentEntities } from '../domain/payments/payment.entities';
 
 /** Every entity, listed explicitly so the data source never depends on file globs. */
-export const entities = [AuditEntry, ApiClient, StaffUser, CodeAcceptance, CodeOfPracticeVersion, Member, MembershipApplication, Notification];
+export const entities = [
+  AuditEntry,
+  ApiClient,
+  StaffUser,
+  CodeAcceptance,
+  CodeOfPracticeVersion,
+  Member,
+  MembershipApplication,
+  Notification,
+  ...applicationEntities,
+  ...programmeEntities,
+  ...paymentEntities,
+];

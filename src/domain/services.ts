@@ -9,6 +9,8 @@ import { UnitOfWork } from './shared/unit-of-work';
 import { WorkingDayCalendar } from './shared/working-days';
 import { ServerClockService } from './system/server-clock.service';
 import { SweepService } from './system/sweep.service';
+import { createApplicationArea } from './ats/applications';
+import { createPaymentArea } from './payments';
 
 export interface ServiceDeps {
   dataSource: DataSource;
@@ -29,7 +31,11 @@ export function createServices({ dataSource, clock, adjustableClock, calendar = 
   const serverClock = new ServerClockService(clock, adjustableClock, uow);
   const sweeps = new SweepService();
   sweeps.register({ name: 'membership.lapse', run: (viewer) => members.lapseOverdueMemberships(viewer) });
-  return { dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps };
+  const areaDeps = { dataSource, clock, calendar, uow, audit, notifications, members };
+  const atsApplications = createApplicationArea(areaDeps);
+  const payments = createPaymentArea(areaDeps);
+  for (const area of [atsApplications, payments]) area.sweeps.forEach((s) => sweeps.register(s));
+  return { dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments };
 }
 
 export type Services = ReturnType<typeof createServices>;

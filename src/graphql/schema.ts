@@ -6,8 +6,19 @@ import { CodeOfPracticeResolver } from './resolvers/code-of-practice.resolver';
 import { MemberResolver } from './resolvers/member.resolver';
 import { MembershipApplicationResolver } from './resolvers/membership-application.resolver';
 import { SystemResolver } from './resolvers/system.resolver';
+import { applicationResolvers } from './resolvers/ats-applications';
+import { paymentResolvers } from './resolvers/payments';
+import { programmeResolvers } from './resolvers/programme';
 
-export const resolvers = [MemberResolver, MembershipApplicationResolver, CodeOfPracticeResolver, SystemResolver] as const;
+export const resolvers = [
+  MemberResolver,
+  MembershipApplicationResolver,
+  CodeOfPracticeResolver,
+  SystemResolver,
+  ...applicationResolvers,
+  ...paymentResolvers,
+  ...programmeResolvers,
+] as [Function, ...Function[]];
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -1,0 +1,2 @@
+/** Resolvers of the ATS applications area. */
+export const applicationResolvers: Function[] = [];

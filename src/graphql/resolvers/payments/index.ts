@@ -1,0 +1,2 @@
+/** Resolvers of the fees and payments area. */
+export const paymentResolvers: Function[] = [];
