@@ -11,6 +11,7 @@ import { ServerClockService } from './system/server-clock.service';
 import { SweepService } from './system/sweep.service';
 import { createApplicationArea } from './ats/applications';
 import { createPaymentArea } from './payments';
+import { createProgrammeArea } from './ats/programme';
 
 export interface ServiceDeps {
   dataSource: DataSource;
@@ -34,8 +35,14 @@ export function createServices({ dataSource, clock, adjustableClock, calendar = 
   const areaDeps = { dataSource, clock, calendar, uow, audit, notifications, members };
   const atsApplications = createApplicationArea(areaDeps);
   const payments = createPaymentArea(areaDeps);
-  for (const area of [atsApplications, payments]) area.sweeps.forEach((s) => sweeps.register(s));
-  return { dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments };
+  const programme = createProgrammeArea(areaDeps, {
+    applications: atsApplications.applications,
+    qualifications: atsApplications.qualifications,
+    fees: payments.fees,
+    accounts: payments.accounts,
+  });
+  for (const area of [atsApplications, payments, programme]) area.sweeps.forEach((s) => sweeps.register(s));
+  return { dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments, programme };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -49,7 +49,7 @@ export function assertRenewalIsDue(member: Pick<Member, 'status' | 'renewalDate'
 }
 
 /** COP-2: a suitability decision states its reasons. */
-export function assertReasonsGiven(reasons: string | undefined | null, rule: 'COP-2' | 'COP-3'): string {
+export function assertReasonsGiven(reasons: string | undefined | null, rule: string): string {
   const trimmed = (reasons ?? '').trim();
   if (trimmed.length < 10) throw badInput('reasons', `Give the reasons for the decision (at least 10 characters) (${rule})`);
   return trimmed;

@@ -1,5 +1,9 @@
 import { Cohort } from './cohort.entity';
+import { ExtensionRequest } from './extension-request.entity';
 import { Participant } from './participant.entity';
+import { PortfolioAccessReport } from './portfolio-access-report.entity';
+import { PortfolioSection } from './portfolio-section.entity';
+import { ReasonableAdjustment } from './reasonable-adjustment.entity';
 import { RegistrationWindow } from './registration-window.entity';
 
-export const programmeEntities = [Cohort, RegistrationWindow, Participant];
+export const programmeEntities = [Cohort, RegistrationWindow, Participant, PortfolioSection, ReasonableAdjustment, PortfolioAccessReport, ExtensionRequest];

@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import type { LocalDate } from '../../shared/dates';
+import { ExtensionReason, ExtensionStatus } from './programme.enums';
+
+/** ATS-25..27: a request to extend the submission deadline, decided case by case with reasons. */
+@Entity('extension_request')
+@Index(['status', 'requestedAt'])
+@Index(['participantId', 'requestedAt'])
+export class ExtensionRequest {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) participantId: string;
+  @Column({ type: 'varchar', length: 30 }) reason: ExtensionReason;
+  @Column({ type: 'text' }) evidenceNotes: string;
+  @Column({ type: 'date', nullable: true }) technicalIssueIdentifiedOn: LocalDate | null;
+  /** ATS-27: made in the late window because the same unforeseen event prevented an earlier request. */
+  @Column({ type: 'boolean', default: false }) preventedByUnforeseenEvent: boolean;
+  @Column({ type: 'timestamptz' }) requestedAt: Date;
+  @Column({ type: 'date' }) requestedOn: LocalDate;
+  /** The deadline the request was made against. */
+  @Column({ type: 'date' }) deadlineAtRequest: LocalDate;
+  @Column({ type: 'varchar', length: 10 }) status: ExtensionStatus;
+  @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) decidedBy: string | null;
+  @Column({ type: 'text', nullable: true }) decisionReasons: string | null;
+  /** ATS-26: the cohort whose deadline and review the participant moved to. */
+  @Column({ type: 'uuid', nullable: true }) toCohortId: string | null;
+  @Column({ type: 'date', nullable: true }) newDeadline: LocalDate | null;
+  @VersionColumn() version: number;
+}

@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+import { Member } from '../../membership/member.entity';
+import { notFound } from '../../shared/errors';
+import { Role, requireSelfOrRole, type Viewer } from '../../shared/viewer';
+import { Cohort } from './cohort.entity';
+import { Participant } from './participant.entity';
+
+/** Staff roles whose work needs participants' records. */
+export const PARTICIPANT_READER_ROLES = [Role.MEMBERSHIP_TEAM, Role.PROFESSIONAL_STATUS_TEAM, Role.FINANCE, Role.ADMIN];
+/** Staff roles who run the programme for participants (ATS-13, 19, 25..27, 44, 45). */
+export const PROGRAMME_STAFF_ROLES = [Role.MEMBERSHIP_TEAM, Role.ADMIN];
+
+export interface LockedParticipant {
+  participant: Participant;
+  member: Member;
+  cohort: Cohort;
+  originalCohort: Cohort;
+}
+
+/**
+ * Loads a participant under a row lock (so concurrent transitions serialise and the loser sees the new state),
+ * after checking the viewer may act on it: the participant themself, or staff in `staffRoles` (ATS-57).
+ */
+export async function lockParticipant(manager: EntityManager, viewer: Viewer, participantId: string, staffRoles: readonly Role[]): Promise<LockedParticipant> {
+  const participant = await manager.findOne(Participant, { where: { id: participantId }, lock: { mode: 'pessimistic_write' } });
+  if (!participant) throw notFound('Participant');
+  requireSelfOrRole(viewer, participant.memberId, staffRoles);
+  const [member, cohort, originalCohort] = await Promise.all([
+    manager.findOneByOrFail(Member, { id: participant.memberId }),
+    manager.findOneByOrFail(Cohort, { id: participant.cohortId }),
+    manager.findOneByOrFail(Cohort, { id: participant.originalCohortId }),
+  ]);
+  return { participant, member, cohort, originalCohort };
+}

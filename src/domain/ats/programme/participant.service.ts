@@ -1,0 +1,260 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { AuditService } from '../../audit/audit.service';
+import { isCurrentMember } from '../../membership/membership.rules';
+import { Member } from '../../membership/member.entity';
+import type { NotificationService } from '../../notifications/notification.service';
+import type { Clock } from '../../shared/clock';
+import { londonToday } from '../../shared/dates';
+import { assertNoViolations, conflict, notFound, ruleViolation, type Violation } from '../../shared/errors';
+import { decodeCursor, pageSize, toPage, type Page } from '../../shared/pagination';
+import type { UnitOfWork } from '../../shared/unit-of-work';
+import { requireSelfOrRole, SYSTEM, type Viewer } from '../../shared/viewer';
+import { Cohort } from './cohort.entity';
+import { lockParticipant, PARTICIPANT_READER_ROLES, PROGRAMME_STAFF_ROLES } from './participant-access';
+import { assertTransition } from './participant-state';
+import { Participant } from './participant.entity';
+import { PortfolioAccessReport } from './portfolio-access-report.entity';
+import { PORTFOLIO_SECTIONS, PortfolioSection } from './portfolio-section.entity';
+import type { ProgrammePorts } from './ports';
+import { AdjustmentStatus, ParticipantStatus } from './programme.enums';
+import { adjustmentDecided, portfolioIssued, submitted } from './programme.notices';
+import { assertNotPastDeadline, isAccessReportLate, submissionViolations } from './programme.rules';
+import { ReasonableAdjustment } from './reasonable-adjustment.entity';
+
+export interface ParticipantFilter {
+  cohortId?: string;
+  status?: ParticipantStatus;
+  memberId?: string;
+}
+
+export interface SubmissionReadiness {
+  ready: boolean;
+  violations: Violation[];
+}
+
+/** A participant's journey between registration and submission: portfolio, adjustments, access reports, submission. */
+export class ParticipantService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
+    private readonly ports: ProgrammePorts,
+  ) {}
+
+  async get(viewer: Viewer, id: string): Promise<Participant> {
+    const participant = await this.dataSource.getRepository(Participant).findOneBy({ id });
+    if (!participant) throw notFound('Participant');
+    if (requireSelfOrRole(viewer, participant.memberId, PARTICIPANT_READER_ROLES)) {
+      await this.audit.recordRead(viewer, { action: 'participant.read', targetType: 'participant', targetId: id });
+    }
+    return participant;
+  }
+
+  async mine(memberId: string): Promise<Participant[]> {
+    return this.dataSource.getRepository(Participant).find({ where: { memberId }, order: { registeredAt: 'DESC' } });
+  }
+
+  async list(viewer: Viewer, filter: ParticipantFilter, first?: number, after?: string): Promise<Page<Participant>> {
+    const size = pageSize(first);
+    const qb = this.dataSource.getRepository(Participant).createQueryBuilder('p');
+    if (filter.cohortId) qb.andWhere('p.cohort_id = :cohortId', { cohortId: filter.cohortId });
+    if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
+    if (filter.memberId) qb.andWhere('p.member_id = :memberId', { memberId: filter.memberId });
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      qb.andWhere('(p.registered_at, p.id) > (:at, :id)', { at: new Date(String(at)), id });
+    }
+    const rows = await qb.orderBy('p.registered_at', 'ASC').addOrderBy('p.id', 'ASC').limit(size + 1).getMany();
+    await this.audit.recordRead(viewer, { action: 'participant.list', targetType: 'participant', detail: { returned: rows.slice(0, size).map((r) => r.id) } });
+    return toPage(rows, size, (r) => [r.registeredAt.toISOString(), r.id]);
+  }
+
+  async sections(participantId: string): Promise<PortfolioSection[]> {
+    return this.dataSource.getRepository(PortfolioSection).find({ where: { participantId }, order: { position: 'ASC' } });
+  }
+
+  async adjustments(participantId: string): Promise<ReasonableAdjustment[]> {
+    return this.dataSource.getRepository(ReasonableAdjustment).find({ where: { participantId }, order: { requestedAt: 'ASC' } });
+  }
+
+  async accessReports(participantId: string): Promise<PortfolioAccessReport[]> {
+    return this.dataSource.getRepository(PortfolioAccessReport).find({ where: { participantId }, order: { reportedAt: 'ASC' } });
+  }
+
+  /**
+   * ATS-19: portfolios are issued on the cohort's issue date. An idempotent sweep: every REGISTERED participant whose
+   * cohort's issue date has arrived gets the blank portfolio sections and an email.
+   */
+  async issueDuePortfolios(viewer: Viewer = SYSTEM): Promise<number> {
+    const today = londonToday(this.clock);
+    return this.uow.run(viewer, async (manager) => {
+      const due = await manager
+        .getRepository(Participant)
+        .createQueryBuilder('p')
+        .innerJoin(Cohort, 'c', 'c.id = p.original_cohort_id')
+        .where('p.status = :status', { status: ParticipantStatus.REGISTERED })
+        .andWhere('c.portfolio_issue_date <= :today', { today })
+        .setLock('pessimistic_write', undefined, ['p'])
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const participant of due) {
+        assertTransition(participant.status, ParticipantStatus.PORTFOLIO_ISSUED);
+        participant.status = ParticipantStatus.PORTFOLIO_ISSUED;
+        participant.portfolioIssuedAt = this.clock.now();
+        await manager.save(participant);
+        await manager.insert(PortfolioSection, PORTFOLIO_SECTIONS.map((s, position) => ({ participantId: participant.id, key: s.key, title: s.title, position, completedAt: null })));
+        const [member, cohort] = await Promise.all([manager.findOneByOrFail(Member, { id: participant.memberId }), manager.findOneByOrFail(Cohort, { id: participant.originalCohortId })]);
+        await this.notifications.enqueue(manager, { ...portfolioIssued(member, cohort), dedupeKey: `portfolio-issued:${participant.id}` });
+      }
+      return { result: due.length, audit: { action: 'participant.issuePortfolios', targetType: 'participant', detail: { issued: due.map((p) => p.id), today } } };
+    });
+  }
+
+  /** A participant marks a section complete or not, until they submit. */
+  async setSectionComplete(viewer: Viewer, participantId: string, sectionKey: string, complete: boolean): Promise<PortfolioSection> {
+    return this.uow.run(viewer, async (manager) => {
+      const { participant } = await lockParticipant(manager, viewer, participantId, []);
+      this.assertPortfolioOpen(participant);
+      const section = await manager.findOneBy(PortfolioSection, { participantId, key: sectionKey });
+      if (!section) throw notFound('Portfolio section');
+      section.completedAt = complete ? this.clock.now() : null;
+      await manager.save(section);
+      return { result: section, audit: { action: 'portfolio.setSectionComplete', targetType: 'participant', targetId: participantId, detail: { sectionKey, complete } } };
+    });
+  }
+
+  /** ATS-22: the participant records that their supporting statement has been obtained. */
+  async recordSupportingStatement(viewer: Viewer, participantId: string): Promise<Participant> {
+    return this.uow.run(viewer, async (manager) => {
+      const { participant } = await lockParticipant(manager, viewer, participantId, []);
+      this.assertPortfolioOpen(participant);
+      participant.supportingStatementObtainedAt ??= this.clock.now();
+      await manager.save(participant);
+      return { result: participant, audit: { action: 'portfolio.recordSupportingStatement', targetType: 'participant', targetId: participantId } };
+    });
+  }
+
+  /** ATS-22: the participant has shared their portfolio with SET on the ePortfolio platform. */
+  async recordSharedWithSet(viewer: Viewer, participantId: string): Promise<Participant> {
+    return this.uow.run(viewer, async (manager) => {
+      const { participant } = await lockParticipant(manager, viewer, participantId, []);
+      this.assertPortfolioOpen(participant);
+      participant.sharedWithSetAt ??= this.clock.now();
+      await manager.save(participant);
+      return { result: participant, audit: { action: 'portfolio.recordShared', targetType: 'participant', targetId: participantId } };
+    });
+  }
+
+  /** ATS-19: a report of a portfolio access problem; accepted at any time, marked late after 14 days from issue. */
+  async reportAccessProblem(viewer: Viewer, participantId: string, description: string): Promise<PortfolioAccessReport> {
+    const today = londonToday(this.clock);
+    return this.uow.run(viewer, async (manager) => {
+      const { participant, originalCohort } = await lockParticipant(manager, viewer, participantId, []);
+      if (participant.status !== ParticipantStatus.PORTFOLIO_ISSUED) throw ruleViolation('ATS-19', 'Access problems can be reported once the portfolio has been issued and until submission');
+      const report = manager.create(PortfolioAccessReport, {
+        participantId,
+        description: description.trim(),
+        reportedAt: this.clock.now(),
+        reportedOn: today,
+        late: isAccessReportLate(originalCohort.portfolioIssueDate, today),
+      });
+      await manager.save(report);
+      return { result: report, audit: { action: 'portfolio.reportAccessProblem', targetType: 'participant', targetId: participantId, detail: { late: report.late } } };
+    });
+  }
+
+  async resolveAccessProblem(viewer: Viewer, reportId: string, resolution: string): Promise<PortfolioAccessReport> {
+    return this.uow.run(viewer, async (manager) => {
+      const report = await manager.findOne(PortfolioAccessReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
+      if (!report) throw notFound('Access report');
+      if (report.resolvedAt) throw conflict('This access report is already resolved');
+      report.resolvedAt = this.clock.now();
+      report.resolution = resolution.trim();
+      await manager.save(report);
+      return { result: report, audit: { action: 'portfolio.resolveAccessProblem', targetType: 'participant', targetId: report.participantId } };
+    });
+  }
+
+  /** ATS-13: a participant asks for a reasonable adjustment before their portfolio is issued. */
+  async requestAdjustment(viewer: Viewer, participantId: string, details: string): Promise<ReasonableAdjustment> {
+    return this.uow.run(viewer, async (manager) => {
+      const { participant } = await lockParticipant(manager, viewer, participantId, []);
+      if (participant.status !== ParticipantStatus.REGISTERED) throw ruleViolation('ATS-13', 'Reasonable adjustments are requested during registration, before the portfolio is issued');
+      const adjustment = manager.create(ReasonableAdjustment, { participantId, details: details.trim(), requestedAt: this.clock.now(), status: AdjustmentStatus.REQUESTED });
+      await manager.save(adjustment);
+      return { result: adjustment, audit: { action: 'adjustment.request', targetType: 'participant', targetId: participantId } };
+    });
+  }
+
+  /** ATS-13: staff record the agreed outcome (which may include an extension, ATS-25.1), or decline. */
+  async decideAdjustment(viewer: Viewer, adjustmentId: string, agree: boolean, outcome: string, includesExtension: boolean): Promise<ReasonableAdjustment> {
+    return this.uow.run(viewer, async (manager) => {
+      const adjustment = await manager.findOne(ReasonableAdjustment, { where: { id: adjustmentId }, lock: { mode: 'pessimistic_write' } });
+      if (!adjustment) throw notFound('Reasonable adjustment');
+      if (adjustment.status !== AdjustmentStatus.REQUESTED) throw conflict(`This adjustment was already ${adjustment.status.toLowerCase()}`);
+      const { member } = await lockParticipant(manager, viewer, adjustment.participantId, PROGRAMME_STAFF_ROLES);
+      adjustment.status = agree ? AdjustmentStatus.AGREED : AdjustmentStatus.DECLINED;
+      adjustment.agreedOutcome = outcome.trim();
+      adjustment.includesExtension = agree && includesExtension;
+      adjustment.decidedAt = this.clock.now();
+      adjustment.decidedBy = viewer.subject;
+      await manager.save(adjustment);
+      await this.notifications.enqueue(manager, adjustmentDecided(member, agree, adjustment.agreedOutcome));
+      return { result: adjustment, audit: { action: 'adjustment.decide', targetType: 'participant', targetId: adjustment.participantId, detail: { agree, includesExtension: adjustment.includesExtension } } };
+    });
+  }
+
+  /** ATS-22: what stands between the participant and submission, all at once (for front ends to show a checklist). */
+  async readiness(viewer: Viewer, participantId: string): Promise<SubmissionReadiness> {
+    return this.dataSource.transaction(async (manager) => {
+      const participant = await manager.findOneBy(Participant, { id: participantId });
+      if (!participant) throw notFound('Participant');
+      requireSelfOrRole(viewer, participant.memberId, PARTICIPANT_READER_ROLES);
+      const member = await manager.findOneByOrFail(Member, { id: participant.memberId });
+      const violations = await this.submissionViolations(manager, participant, member);
+      return { ready: violations.length === 0, violations };
+    });
+  }
+
+  /** ATS-21, ATS-22: submission until the deadline, and only when every condition holds. */
+  async submit(viewer: Viewer, participantId: string): Promise<Participant> {
+    return this.uow.run(viewer, async (manager) => {
+      const { participant, member, cohort } = await lockParticipant(manager, viewer, participantId, []);
+      if (participant.status === ParticipantStatus.SUBMITTED) throw conflict('This portfolio has already been submitted');
+      if (participant.status === ParticipantStatus.REGISTERED) throw ruleViolation('ATS-19', 'The portfolio has not been issued yet');
+      assertTransition(participant.status, ParticipantStatus.SUBMITTED);
+      assertNotPastDeadline(participant.deadline, this.clock.now());
+      assertNoViolations(await this.submissionViolations(manager, participant, member), 'The portfolio cannot be submitted yet');
+      participant.status = ParticipantStatus.SUBMITTED;
+      participant.submittedAt = this.clock.now();
+      await manager.save(participant);
+      await this.notifications.enqueue(manager, submitted(member, cohort));
+      return { result: participant, audit: { action: 'participant.submit', targetType: 'participant', targetId: participantId, detail: { cohortId: cohort.id } } };
+    });
+  }
+
+  private async submissionViolations(manager: EntityManager, participant: Participant, member: Member): Promise<Violation[]> {
+    const sections = await manager.findBy(PortfolioSection, { participantId: participant.id });
+    return submissionViolations({
+      allSectionsComplete: sections.length > 0 && sections.every((s) => s.completedAt !== null),
+      supportingStatementObtained: participant.supportingStatementObtainedAt !== null,
+      paidInFull: await this.ports.accounts.isPaidInFull(manager, participant.id),
+      sharedWithSet: participant.sharedWithSetAt !== null,
+      activeMember: isCurrentMember(member, londonToday(this.clock)),
+    });
+  }
+
+  private assertPortfolioOpen(participant: Participant): void {
+    if (participant.status !== ParticipantStatus.PORTFOLIO_ISSUED) {
+      throw conflict(participant.status === ParticipantStatus.REGISTERED ? 'The portfolio has not been issued yet' : `The portfolio can no longer change (${participant.status})`);
+    }
+  }
+
+  async byIds(ids: readonly string[]): Promise<Map<string, Participant>> {
+    const rows = await this.dataSource.getRepository(Participant).findBy({ id: In([...ids]) });
+    return new Map(rows.map((p) => [p.id, p]));
+  }
+}
+

@@ -1,0 +1,102 @@
+import { In, type EntityManager } from 'typeorm';
+import { Member } from '../../membership/member.entity';
+import type { NotificationService } from '../../notifications/notification.service';
+import type { Clock } from '../../shared/clock';
+import { londonToday } from '../../shared/dates';
+import { assertNoViolations, conflict, notFound, type Violation } from '../../shared/errors';
+import type { UnitOfWork } from '../../shared/unit-of-work';
+import { requireMemberId, type Viewer } from '../../shared/viewer';
+import { Cohort } from './cohort.entity';
+import { OPEN_STATES } from './participant-state';
+import { Participant } from './participant.entity';
+import type { ProgrammePorts } from './ports';
+import { AdjustmentStatus, ParticipantStatus, PaymentPlan } from './programme.enums';
+import { registrationConfirmed } from './programme.notices';
+import { countsAsEarlierAttempt, isWindowOpen, membershipEligibilityViolations, nextAttemptKind } from './programme.rules';
+import { ReasonableAdjustment } from './reasonable-adjustment.entity';
+import { RegistrationWindow } from './registration-window.entity';
+
+export interface RegisterInput {
+  registrationWindowId: string;
+  paymentPlan: PaymentPlan;
+  /** ATS-13: a reasonable-adjustment request made during registration. */
+  reasonableAdjustmentRequest?: string | null;
+}
+
+/** ATS-9..15: a member registers for a cohort through an open window. */
+export class RegistrationService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly notifications: NotificationService,
+    private readonly ports: ProgrammePorts,
+  ) {}
+
+  async register(viewer: Viewer, input: RegisterInput): Promise<Participant> {
+    const memberId = requireMemberId(viewer);
+    const today = londonToday(this.clock);
+    return this.uow.run(viewer, async (manager) => {
+      // The member row lock serialises two registrations by the same member.
+      const member = await manager.findOne(Member, { where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
+      if (!member) throw notFound('Member');
+      const window = await manager.findOneBy(RegistrationWindow, { id: input.registrationWindowId });
+      if (!window) throw notFound('Registration window');
+      const cohort = await manager.findOneByOrFail(Cohort, { id: window.cohortId });
+      if (await manager.existsBy(Participant, { memberId, status: In(OPEN_STATES) })) {
+        throw conflict('You already have an ATS participation in progress');
+      }
+
+      const application = await this.ports.applications.findUsableApplication(manager, memberId);
+      const violations: Violation[] = [
+        ...(isWindowOpen(window, today) ? [] : [{ rule: 'ATS-10', condition: 'WINDOW_CLOSED', message: `This registration window is open ${window.opensOn} to ${window.closesOn}` }]),
+        ...membershipEligibilityViolations(member, today),
+        ...(application ? [] : [{ rule: 'ATS-11', condition: 'NO_SUCCESSFUL_APPLICATION', message: 'Registration needs a successful application not yet used' }]),
+        ...(await this.ports.qualifications.qualificationViolations(manager, memberId, cohort.portfolioIssueDate)),
+      ];
+      assertNoViolations(violations, 'Registration refused');
+
+      const attemptKind = nextAttemptKind(await this.countedEarlierAttempts(manager, memberId));
+      const feePence = await this.ports.fees.feeFor(manager, today, attemptKind);
+      const participant = manager.create(Participant, {
+        memberId,
+        applicationId: application!.id,
+        registrationWindowId: window.id,
+        originalCohortId: cohort.id,
+        cohortId: cohort.id,
+        attemptKind,
+        status: ParticipantStatus.REGISTERED,
+        registeredAt: this.clock.now(),
+        registrationDate: today,
+        feePence,
+        paymentPlan: input.paymentPlan,
+        deadline: cohort.submissionDeadline,
+      });
+      await manager.save(participant);
+      await this.ports.applications.markUsedForRegistration(manager, application!.id, participant.id);
+      await this.ports.accounts.openAccount(manager, {
+        participantId: participant.id,
+        memberId,
+        plan: input.paymentPlan,
+        chargePence: feePence,
+        registrationDate: today,
+        employerName: member.employerName,
+      });
+      const adjustment = input.reasonableAdjustmentRequest?.trim();
+      if (adjustment) {
+        await manager.insert(ReasonableAdjustment, { participantId: participant.id, details: adjustment, requestedAt: this.clock.now(), status: AdjustmentStatus.REQUESTED });
+      }
+      await this.notifications.enqueue(manager, registrationConfirmed(member, participant, cohort));
+      return {
+        result: participant,
+        audit: { action: 'participant.register', targetType: 'participant', targetId: participant.id, detail: { cohortId: cohort.id, attemptKind, feePence, plan: input.paymentPlan } },
+      };
+    });
+  }
+
+  /** ATS-35, ATS-48: earlier attempts that ended without award count towards the restart rule, oldest first. */
+  private async countedEarlierAttempts(manager: EntityManager, memberId: string) {
+    const earlier = await manager.find(Participant, { where: { memberId }, order: { registeredAt: 'ASC' } });
+    return earlier.filter((p) => countsAsEarlierAttempt(p.withdrawalKind)).map((p) => p.attemptKind);
+  }
+}
+

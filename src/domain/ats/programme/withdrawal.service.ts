@@ -1,0 +1,95 @@
+import { In, type DataSource } from 'typeorm';
+import type { NotificationService } from '../../notifications/notification.service';
+import type { Clock } from '../../shared/clock';
+import { londonToday } from '../../shared/dates';
+import type { UnitOfWork } from '../../shared/unit-of-work';
+import type { WorkingDayCalendar } from '../../shared/working-days';
+import { SYSTEM, type Viewer } from '../../shared/viewer';
+import { ExtensionRequest } from './extension-request.entity';
+import { lockParticipant, PROGRAMME_STAFF_ROLES, type LockedParticipant } from './participant-access';
+import { assertTransition } from './participant-state';
+import { Participant } from './participant.entity';
+import type { ProgrammePorts } from './ports';
+import { ExtensionStatus, ParticipantStatus, WithdrawalKind } from './programme.enums';
+import { withdrawn } from './programme.notices';
+import { assertWithdrawalReason, isDueForDeadlineWithdrawal, isInCoolingOff } from './programme.rules';
+import type { EntityManager } from 'typeorm';
+
+/** ATS-20, ATS-44, ATS-45, DEC-P2: the three ways a participation ends early. */
+export class WithdrawalService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly uow: UnitOfWork,
+    private readonly notifications: NotificationService,
+    private readonly ports: ProgrammePorts,
+  ) {}
+
+  /**
+   * ATS-44: the participant withdraws at any time. A new participant inside the cooling-off period (through issue
+   * date + 14 days, and before issue, DEC-P2) gets a full refund and their open instalments and invoices are
+   * cancelled (ATS-20); otherwise the payment terms stand.
+   */
+  async withdrawAtOwnRequest(viewer: Viewer, participantId: string, reason: string | null): Promise<Participant> {
+    const today = londonToday(this.clock);
+    return this.uow.run(viewer, async (manager) => {
+      const locked = await lockParticipant(manager, viewer, participantId, []);
+      const coolingOff = isInCoolingOff(locked.participant.attemptKind, locked.originalCohort.portfolioIssueDate, today);
+      const kind = coolingOff ? WithdrawalKind.COOLING_OFF : WithdrawalKind.PARTICIPANT_REQUEST;
+      const refunded = coolingOff ? await this.ports.accounts.refundInFullAndCancel(manager, participantId, 'Cooling-off withdrawal (ATS-20)') : 0;
+      await this.end(manager, locked, kind, reason?.trim() || null, refunded);
+      return { result: locked.participant, audit: { action: 'participant.withdraw', targetType: 'participant', targetId: participantId, detail: { kind, refundedPence: refunded } } };
+    });
+  }
+
+  /** ATS-45: SET withdraws a participant who does not meet the eligibility criteria, with a reason. */
+  async withdrawAsIneligible(viewer: Viewer, participantId: string, reason: string): Promise<Participant> {
+    const why = assertWithdrawalReason(reason);
+    return this.uow.run(viewer, async (manager) => {
+      const locked = await lockParticipant(manager, viewer, participantId, PROGRAMME_STAFF_ROLES);
+      await this.end(manager, locked, WithdrawalKind.INELIGIBLE, why, 0);
+      return { result: locked.participant, audit: { action: 'participant.withdrawIneligible', targetType: 'participant', targetId: participantId } };
+    });
+  }
+
+  /**
+   * ATS-44: withdraws every participant whose deadline has passed with no submission and no granted extension.
+   * It acts once the ATS-27 late window has closed and leaves anyone with an undecided extension request alone.
+   * Idempotent: a withdrawn participant is never picked again.
+   */
+  async withdrawPastDeadline(viewer: Viewer = SYSTEM): Promise<number> {
+    const today = londonToday(this.clock);
+    const candidates = await this.dataSource.getRepository(Participant).find({
+      where: { status: In([ParticipantStatus.REGISTERED, ParticipantStatus.PORTFOLIO_ISSUED]) },
+      select: { id: true, deadline: true },
+    });
+    const due = candidates.filter((p) => isDueForDeadlineWithdrawal(p.deadline, today, this.calendar));
+    let count = 0;
+    for (const { id } of due) {
+      // One transaction per participant: one failure does not hold back the others, and each is re-checked under lock.
+      count += await this.uow.run(viewer, async (manager) => {
+        const locked = await lockParticipant(manager, viewer, id, PROGRAMME_STAFF_ROLES);
+        const p = locked.participant;
+        const stillDue = [ParticipantStatus.REGISTERED, ParticipantStatus.PORTFOLIO_ISSUED].includes(p.status) && isDueForDeadlineWithdrawal(p.deadline, today, this.calendar);
+        const pending = await manager.existsBy(ExtensionRequest, { participantId: id, status: ExtensionStatus.REQUESTED });
+        if (!stillDue || pending) return { result: 0, audit: { action: 'participant.deadlineSweepSkipped', targetType: 'participant', targetId: id } };
+        await this.end(manager, locked, WithdrawalKind.DEADLINE_PASSED, null, 0);
+        return { result: 1, audit: { action: 'participant.withdrawPastDeadline', targetType: 'participant', targetId: id, detail: { deadline: p.deadline } } };
+      });
+    }
+    return count;
+  }
+
+  private async end(manager: EntityManager, { participant, member }: LockedParticipant, kind: WithdrawalKind, reason: string | null, refundedPence: number): Promise<void> {
+    assertTransition(participant.status, ParticipantStatus.WITHDRAWN);
+    participant.status = ParticipantStatus.WITHDRAWN;
+    participant.withdrawnAt = this.clock.now();
+    participant.withdrawalKind = kind;
+    participant.withdrawalReason = reason;
+    await manager.save(participant);
+    // Pending extension requests die with the participation.
+    await manager.update(ExtensionRequest, { participantId: participant.id, status: ExtensionStatus.REQUESTED }, { status: ExtensionStatus.REFUSED, decisionReasons: 'Participant withdrawn', decidedAt: this.clock.now() });
+    await this.notifications.enqueue(manager, withdrawn(member, kind, refundedPence, reason));
+  }
+}

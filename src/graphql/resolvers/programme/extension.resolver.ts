@@ -1,0 +1,44 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { ExtensionRequest } from '../../../domain/ats/programme/extension-request.entity';
+import { PROGRAMME_STAFF_ROLES } from '../../../domain/ats/programme/participant-access';
+import { ExtensionStatus } from '../../../domain/ats/programme/programme.enums';
+import { Role } from '../../../domain/shared/viewer';
+import { Allow } from '../../access';
+import type { Context } from '../../context';
+import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ExtensionRequestConnection, ExtensionRequestInput, ExtensionRequestType } from '../../types/programme.types';
+
+@Resolver(() => ExtensionRequestType)
+export class ExtensionResolver {
+  @Mutation(() => ExtensionRequestType, { description: 'ATS-25, ATS-27: asks for an extension (six weeks ahead, or within five working days after the deadline when prevented).' })
+  @Allow(Role.MEMBER)
+  requestExtension(
+    @Ctx() ctx: Context,
+    @Arg('participantId', () => ID) participantId: string,
+    @Arg('input', () => ExtensionRequestInput) input: ExtensionRequestInput,
+  ): Promise<ExtensionRequest> {
+    return ctx.services.programme.extensions.request(ctx.viewer, participantId, input);
+  }
+
+  @Mutation(() => ExtensionRequestType, { description: 'ATS-25, ATS-26: grant (to the next cohort’s deadline and review) or refuse, with reasons.' })
+  @Allow(...PROGRAMME_STAFF_ROLES)
+  decideExtension(
+    @Ctx() ctx: Context,
+    @Arg('requestId', () => ID) requestId: string,
+    @Arg('grant') grant: boolean,
+    @Arg('reasons') reasons: string,
+  ): Promise<ExtensionRequest> {
+    return ctx.services.programme.extensions.decide(ctx.viewer, requestId, grant, reasons);
+  }
+
+  @Query(() => ExtensionRequestConnection, { description: 'The extension queue, oldest first.' })
+  @Allow(...PROGRAMME_STAFF_ROLES)
+  async extensionRequests(
+    @Ctx() ctx: Context,
+    @Arg('status', () => ExtensionStatus, { nullable: true }) status: ExtensionStatus | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionShape<ExtensionRequest>> {
+    return toConnection(await ctx.services.programme.extensions.list(status, first, after));
+  }
+}

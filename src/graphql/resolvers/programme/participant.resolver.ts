@@ -1,0 +1,179 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Cohort } from '../../../domain/ats/programme/cohort.entity';
+import { PARTICIPANT_READER_ROLES, PROGRAMME_STAFF_ROLES } from '../../../domain/ats/programme/participant-access';
+import type { Participant } from '../../../domain/ats/programme/participant.entity';
+import type { PortfolioAccessReport } from '../../../domain/ats/programme/portfolio-access-report.entity';
+import type { PortfolioSection } from '../../../domain/ats/programme/portfolio-section.entity';
+import { AttemptKind } from '../../../domain/ats/programme/programme.enums';
+import { coolingOffEndsOn } from '../../../domain/ats/programme/programme.rules';
+import type { ReasonableAdjustment } from '../../../domain/ats/programme/reasonable-adjustment.entity';
+import type { ExtensionRequest } from '../../../domain/ats/programme/extension-request.entity';
+import type { SubmissionReadiness } from '../../../domain/ats/programme/participant.service';
+import type { Member } from '../../../domain/membership/member.entity';
+import { requireMemberId, Role } from '../../../domain/shared/viewer';
+import { Allow } from '../../access';
+import type { Context } from '../../context';
+import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { MemberType } from '../../types/membership.types';
+import { LocalDateScalar } from '../../scalars';
+import {
+  AdjustmentDecisionInput,
+  CohortType,
+  ExtensionRequestType,
+  ParticipantConnection,
+  ParticipantFilterInput,
+  ParticipantType,
+  PortfolioAccessReportType,
+  PortfolioSectionType,
+  ReasonableAdjustmentType,
+  RegisterForAtsInput,
+  SubmissionReadinessType,
+} from '../../types/programme.types';
+
+@Resolver(() => ParticipantType)
+export class ParticipantResolver {
+  @Mutation(() => ParticipantType, { description: 'ATS-9..15: registers the signed-in member through an open window; fixes the fee and plan; emails confirmation.' })
+  @Allow(Role.MEMBER)
+  registerForAts(@Ctx() ctx: Context, @Arg('input', () => RegisterForAtsInput) input: RegisterForAtsInput): Promise<Participant> {
+    return ctx.services.programme.registration.register(ctx.viewer, input);
+  }
+
+  @Query(() => [ParticipantType], { description: 'The signed-in member’s ATS participations, newest first.' })
+  @Allow(Role.MEMBER)
+  myParticipations(@Ctx() ctx: Context): Promise<Participant[]> {
+    return ctx.services.programme.participants.mine(requireMemberId(ctx.viewer));
+  }
+
+  @Query(() => ParticipantType, { description: 'A participation: the participant themself, or staff (audited).' })
+  @Allow(Role.MEMBER, ...PARTICIPANT_READER_ROLES)
+  participant(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Participant> {
+    return ctx.services.programme.participants.get(ctx.viewer, id);
+  }
+
+  @Query(() => ParticipantConnection)
+  @Allow(...PARTICIPANT_READER_ROLES)
+  async participants(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ParticipantFilterInput, { nullable: true }) filter: ParticipantFilterInput | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionShape<Participant>> {
+    return toConnection(await ctx.services.programme.participants.list(ctx.viewer, filter ?? {}, first, after));
+  }
+
+  @Mutation(() => PortfolioSectionType, { description: 'The participant marks a portfolio section complete (or not) until submission.' })
+  @Allow(Role.MEMBER)
+  setPortfolioSectionComplete(
+    @Ctx() ctx: Context,
+    @Arg('participantId', () => ID) participantId: string,
+    @Arg('sectionKey') sectionKey: string,
+    @Arg('complete') complete: boolean,
+  ): Promise<PortfolioSection> {
+    return ctx.services.programme.participants.setSectionComplete(ctx.viewer, participantId, sectionKey, complete);
+  }
+
+  @Mutation(() => ParticipantType, { description: 'ATS-22: records that the supporting statement has been obtained.' })
+  @Allow(Role.MEMBER)
+  recordSupportingStatement(@Ctx() ctx: Context, @Arg('participantId', () => ID) participantId: string): Promise<Participant> {
+    return ctx.services.programme.participants.recordSupportingStatement(ctx.viewer, participantId);
+  }
+
+  @Mutation(() => ParticipantType, { description: 'ATS-22: records that the portfolio has been shared with SET on the ePortfolio platform.' })
+  @Allow(Role.MEMBER)
+  recordPortfolioSharedWithSet(@Ctx() ctx: Context, @Arg('participantId', () => ID) participantId: string): Promise<Participant> {
+    return ctx.services.programme.participants.recordSharedWithSet(ctx.viewer, participantId);
+  }
+
+  @Mutation(() => PortfolioAccessReportType, { description: 'ATS-19: reports a portfolio access problem (late after 14 days from issue).' })
+  @Allow(Role.MEMBER)
+  reportPortfolioAccessProblem(@Ctx() ctx: Context, @Arg('participantId', () => ID) participantId: string, @Arg('description') description: string): Promise<PortfolioAccessReport> {
+    return ctx.services.programme.participants.reportAccessProblem(ctx.viewer, participantId, description);
+  }
+
+  @Mutation(() => PortfolioAccessReportType)
+  @Allow(...PROGRAMME_STAFF_ROLES)
+  resolvePortfolioAccessProblem(@Ctx() ctx: Context, @Arg('reportId', () => ID) reportId: string, @Arg('resolution') resolution: string): Promise<PortfolioAccessReport> {
+    return ctx.services.programme.participants.resolveAccessProblem(ctx.viewer, reportId, resolution);
+  }
+
+  @Mutation(() => ReasonableAdjustmentType, { description: 'ATS-13: asks for a reasonable adjustment before the portfolio is issued.' })
+  @Allow(Role.MEMBER)
+  requestReasonableAdjustment(@Ctx() ctx: Context, @Arg('participantId', () => ID) participantId: string, @Arg('details') details: string): Promise<ReasonableAdjustment> {
+    return ctx.services.programme.participants.requestAdjustment(ctx.viewer, participantId, details);
+  }
+
+  @Mutation(() => ReasonableAdjustmentType, { description: 'ATS-13: staff agree (possibly including an extension, ATS-25.1) or decline.' })
+  @Allow(...PROGRAMME_STAFF_ROLES)
+  decideReasonableAdjustment(
+    @Ctx() ctx: Context,
+    @Arg('adjustmentId', () => ID) adjustmentId: string,
+    @Arg('input', () => AdjustmentDecisionInput) input: AdjustmentDecisionInput,
+  ): Promise<ReasonableAdjustment> {
+    return ctx.services.programme.participants.decideAdjustment(ctx.viewer, adjustmentId, input.agree, input.outcome, input.includesExtension);
+  }
+
+  @Mutation(() => ParticipantType, { description: 'ATS-21, ATS-22: submits the portfolio; refused after the deadline or listing every unmet condition.' })
+  @Allow(Role.MEMBER)
+  submitPortfolio(@Ctx() ctx: Context, @Arg('participantId', () => ID) participantId: string): Promise<Participant> {
+    return ctx.services.programme.participants.submit(ctx.viewer, participantId);
+  }
+
+  @Mutation(() => ParticipantType, { description: 'ATS-44, ATS-20: the participant withdraws; inside cooling off a new participant is refunded in full.' })
+  @Allow(Role.MEMBER)
+  withdrawFromAts(@Ctx() ctx: Context, @Arg('participantId', () => ID) participantId: string, @Arg('reason', () => String, { nullable: true }) reason: string | null): Promise<Participant> {
+    return ctx.services.programme.withdrawals.withdrawAtOwnRequest(ctx.viewer, participantId, reason ?? null);
+  }
+
+  @Mutation(() => ParticipantType, { description: 'ATS-45: SET withdraws a participant who does not meet the eligibility criteria, with a reason.' })
+  @Allow(...PROGRAMME_STAFF_ROLES)
+  withdrawIneligibleParticipant(@Ctx() ctx: Context, @Arg('participantId', () => ID) participantId: string, @Arg('reason') reason: string): Promise<Participant> {
+    return ctx.services.programme.withdrawals.withdrawAsIneligible(ctx.viewer, participantId, reason);
+  }
+
+  @FieldResolver(() => CohortType, { description: 'The cohort whose deadline and review apply now (ATS-26).' })
+  cohort(@Root() p: Participant, @Ctx() ctx: Context): Promise<Cohort | null> {
+    return ctx.loaders.cohort.load(p.cohortId);
+  }
+
+  @FieldResolver(() => CohortType, { description: 'The cohort registered into; portfolio issue and cooling off run from its dates.' })
+  originalCohort(@Root() p: Participant, @Ctx() ctx: Context): Promise<Cohort | null> {
+    return ctx.loaders.cohort.load(p.originalCohortId);
+  }
+
+  @FieldResolver(() => MemberType, { nullable: true })
+  member(@Root() p: Participant, @Ctx() ctx: Context): Promise<Member | null> {
+    return ctx.loaders.member.load(p.memberId);
+  }
+
+  @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'ATS-20, DEC-T1: last day to withdraw with a full refund; null for restarts.' })
+  async coolingOffEndsOn(@Root() p: Participant, @Ctx() ctx: Context): Promise<string | null> {
+    if (p.attemptKind !== AttemptKind.NEW) return null;
+    const cohort = await ctx.loaders.cohort.load(p.originalCohortId);
+    return cohort ? coolingOffEndsOn(cohort.portfolioIssueDate) : null;
+  }
+
+  @FieldResolver(() => [PortfolioSectionType])
+  sections(@Root() p: Participant, @Ctx() ctx: Context): Promise<PortfolioSection[]> {
+    return ctx.services.programme.participants.sections(p.id);
+  }
+
+  @FieldResolver(() => [ReasonableAdjustmentType])
+  reasonableAdjustments(@Root() p: Participant, @Ctx() ctx: Context): Promise<ReasonableAdjustment[]> {
+    return ctx.services.programme.participants.adjustments(p.id);
+  }
+
+  @FieldResolver(() => [PortfolioAccessReportType])
+  accessReports(@Root() p: Participant, @Ctx() ctx: Context): Promise<PortfolioAccessReport[]> {
+    return ctx.services.programme.participants.accessReports(p.id);
+  }
+
+  @FieldResolver(() => [ExtensionRequestType])
+  extensionRequests(@Root() p: Participant, @Ctx() ctx: Context): Promise<ExtensionRequest[]> {
+    return ctx.services.programme.extensions.forParticipant(p.id);
+  }
+
+  @FieldResolver(() => SubmissionReadinessType, { description: 'ATS-22: the checklist for submission, every unmet condition listed.' })
+  submissionReadiness(@Root() p: Participant, @Ctx() ctx: Context): Promise<SubmissionReadiness> {
+    return ctx.services.programme.participants.readiness(ctx.viewer, p.id);
+  }
+}
