@@ -1,0 +1,42 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Member } from '../../../domain/membership/member.entity';
+import { BALANCE_READER_ROLES, type BalanceView, type OverdueBalance } from '../../../domain/payments/payment-account.service';
+import { Role } from '../../../domain/shared/viewer';
+import { Allow } from '../../access';
+import type { Context } from '../../context';
+import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { MemberType } from '../../types/membership.types';
+import { OverdueBalanceConnection, OverdueBalanceType, ParticipantBalanceType } from '../../types/payments.types';
+
+@Resolver(() => ParticipantBalanceType)
+export class ParticipantBalanceResolver {
+  @Query(() => ParticipantBalanceType, { description: 'A participant’s fee account: charge, payments, refunds, schedule and invoices. Members see only their own (ATS-57).' })
+  @Allow(Role.MEMBER, ...BALANCE_READER_ROLES)
+  participantBalance(@Ctx() ctx: Context, @Arg('participantId', () => ID) participantId: string): Promise<BalanceView> {
+    return ctx.services.payments.accounts.balance(ctx.viewer, participantId);
+  }
+
+  @Query(() => [ParticipantBalanceType], { description: 'The signed-in member’s own fee accounts, newest first.' })
+  @Allow(Role.MEMBER)
+  myBalances(@Ctx() ctx: Context): Promise<BalanceView[]> {
+    return ctx.services.payments.accounts.myBalances(ctx.viewer);
+  }
+}
+
+@Resolver(() => OverdueBalanceType)
+export class OverdueBalanceResolver {
+  @Query(() => OverdueBalanceConnection, { description: 'ATS-17: participants whose balance is still open more than six months after their portfolio issue date, oldest first.' })
+  @Allow(Role.FINANCE, Role.ADMIN)
+  async overdueBalances(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ConnectionShape<OverdueBalance>> {
+    return toConnection(await ctx.services.payments.accounts.overdueBalances(ctx.viewer, first, after));
+  }
+
+  @FieldResolver(() => MemberType, { nullable: true })
+  member(@Root() row: OverdueBalance, @Ctx() ctx: Context): Promise<Member | null> {
+    return ctx.loaders.member.load(row.memberId);
+  }
+}
