@@ -7,8 +7,6 @@ import { Connection } from './common.types';
 
 // PaymentPlan and AttemptKind belong to the programme area; registering the same enum object again is harmless
 // (type-graphql keys enums by object), so this file does not depend on the programme's types being loaded.
-registerEnumType(PaymentPlan, { name: 'PaymentPlan', description: 'ATS-15: how the programme fee is paid; fixed at registration.' });
-registerEnumType(AttemptKind, { name: 'AttemptKind', description: 'NEW pays the programme fee (ATS-14); the first and only RESTART pays £50 (ATS-35).' });
 registerEnumType(PaymentChannel, { name: 'PaymentChannel', description: 'ATS-16: ONLINE and PHONE are card payments; DIRECT_DEBIT collects instalments; BACS settles an invoice.' });
 registerEnumType(ScheduleItemKind, { name: 'ScheduleItemKind' });
 registerEnumType(ScheduleItemStatus, { name: 'ScheduleItemStatus' });

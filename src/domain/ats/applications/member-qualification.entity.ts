@@ -1,0 +1,18 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { LocalDate } from '../../shared/dates';
+
+/** A qualification a member holds, recorded by the member from the approved lists (ATS-2, ATS-3, ATS-52). */
+@Entity('member_qualification')
+@Index(['memberId', 'approvedQualificationId'], { unique: true })
+export class MemberQualification {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) memberId: string;
+  @Column({ type: 'uuid' }) approvedQualificationId: string;
+  /** ATS-3: a certificate dated after the cohort's portfolio issue date is not accepted. */
+  @Column({ type: 'date' }) certificateDate: LocalDate;
+  @Column({ type: 'varchar', length: 40 }) grade: string;
+  @Column({ type: 'varchar', length: 100 }) certificateReference: string;
+  /** ATS-52: the member confirmed the certificate truly reflects the qualification and grade achieved. */
+  @Column({ type: 'timestamptz' }) declaredAuthenticAt: Date;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+}
