@@ -15,6 +15,8 @@ import { createErrorFormatter } from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
 export interface AppOptions {
   config: Config;
   dataSource: DataSource;
@@ -43,8 +45,12 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
       // Only the path: a query string can carry GraphQL variables, and variables can carry personal data.
       serializers: { req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }) },
     },
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's x-request-id is kept only when it is short and plain: it is logged and stored in audit_entry.request_id (64 chars).
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     bodyLimit: 1_048_576,
   });
 
@@ -56,6 +62,11 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
     plugins: [fastifyApolloDrainPlugin(server)],
   });
   await apollo.start();
+
+  // Every response carries its request id (health checks, 404s and body-parse errors included), so callers can quote it.
+  server.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
 
   server.get('/healthz', async () => ({ status: 'ok' }));
   server.get('/readyz', async (_req, reply) => {
@@ -69,8 +80,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
 
   await server.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request, reply) => {
-      reply.header('x-request-id', request.id);
+    context: async (request) => {
       try {
         const viewer = verifier.viewerFrom(request.headers.authorization, request.id);
         return { viewer, requestId: request.id, services, loaders: createLoaders(services) };

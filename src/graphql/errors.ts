@@ -52,8 +52,10 @@ export function createErrorFormatter(logger: ErrorLogger) {
     if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
-    const err = original as Error | undefined;
-    logger.error({ err: { name: err?.name, message: err?.message, stack: err?.stack }, path: formatted.path }, 'unexpected error');
+    const err = original as (Error & { code?: unknown }) | undefined;
+    // ATS-57: an error's message can quote SQL parameters or input (names, emails), so only its name, driver code and stack frames are logged.
+    const frames = typeof err?.stack === 'string' ? err.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n') : undefined;
+    logger.error({ err: { name: err?.name, code: typeof err?.code === 'string' ? err.code : undefined, stack: frames }, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

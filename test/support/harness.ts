@@ -78,7 +78,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     async close() {
       await app.close();
-      await dataSource.destroy();
+      // A test may already have destroyed the data source (to see /readyz fail).
+      if (dataSource.isInitialized) await dataSource.destroy();
       await dropDatabase(adminUrl, dbName).catch(() => undefined);
     },
   };

@@ -3,7 +3,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { NotificationService } from '../notifications/notification.service';
 import type { Clock } from '../shared/clock';
 import { addMonths, londonToday } from '../shared/dates';
-import { notFound } from '../shared/errors';
+import { badInput, notFound } from '../shared/errors';
 import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
 import { Role, requireSelfOrRole, type Viewer } from '../shared/viewer';
@@ -34,6 +34,8 @@ export interface UpdateProfileInput {
   employerContactEmail?: string | null;
   employerVerificationConsent?: boolean;
 }
+
+const REQUIRED_PROFILE_FIELDS = ['givenName', 'familyName', 'email', 'sector', 'employerVerificationConsent'] as const;
 
 export class MemberService {
   constructor(
@@ -66,9 +68,11 @@ export class MemberService {
     if (filter.sector) qb.andWhere('m.sector = :sector', { sector: filter.sector });
     if (filter.renewalDueOnOrBefore) qb.andWhere('m.renewal_date <= :due', { due: filter.renewalDueOnOrBefore });
     if (filter.search) {
-      const prefix = filter.search.trim().toLowerCase().replace(/[\\%_]/g, '\\$&') + '%';
+      // Case- and accent-insensitive, as on the register: "zoe" and "adebayo" find "Zoë Adébáyọ̀".
+      const prefix = foldForSearch(filter.search.trim()).replace(/[\\%_]/g, '\\$&') + '%';
+      const fold = (column: string) => `regexp_replace(normalize(lower(${column}), NFD), '[\\u0300-\\u036f]', '', 'g')`;
       qb.andWhere(
-        '(lower(m.family_name) LIKE :p OR lower(m.given_name) LIKE :p OR lower(m.email) LIKE :p OR lower(m.membership_number) LIKE :p)',
+        `(${fold('m.family_name')} LIKE :p OR ${fold('m.given_name')} LIKE :p OR lower(m.email) LIKE :p OR lower(m.membership_number) LIKE :p)`,
         { p: prefix },
       );
     }
@@ -98,6 +102,10 @@ export class MemberService {
   /** A member keeps their own contact and employer details current (ATS-51: employer details come with consent to verify). */
   async updateProfile(viewer: Viewer, memberId: string, input: UpdateProfileInput): Promise<Member> {
     requireSelfOrRole(viewer, memberId, [Role.MEMBERSHIP_TEAM, Role.ADMIN]);
+    // Only the employer details may be cleared; a null elsewhere would break a NOT NULL column.
+    for (const field of REQUIRED_PROFILE_FIELDS) {
+      if ((input as Record<string, unknown>)[field] === null) throw badInput(field, `${field} cannot be removed; leave it out to keep it unchanged`);
+    }
     return this.uow.run(viewer, async (manager) => {
       const member = await this.lock(manager, memberId);
       const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
@@ -195,6 +203,11 @@ export class MemberService {
     if (!member) throw notFound('Member');
     return member;
   }
+}
+
+/** Lower case without combining accents (NFD, then marks U+0300..U+036F dropped), matching the SQL fold in `MemberService.list`. */
+export function foldForSearch(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /** Membership numbers come from a database sequence, so concurrent joins never collide. */

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../shared/clock';
+import { londonToday } from '../shared/dates';
 import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
 import { Notification, NotificationStatus } from './notification.entity';
 
@@ -46,9 +47,10 @@ export class NotificationService {
       `INSERT INTO notification (recipient_member_id, to_address, template, subject, body, rule, dedupe_key, status, attempts, created_at)
        SELECT m.id, m.email, $1, $2, replace($3, '{name}', m.given_name), $4,
               CASE WHEN $5::text IS NULL THEN NULL ELSE $5 || ':' || m.id END, 'PENDING', 0, $6
-         FROM member m WHERE m.status = 'ACTIVE'
+         FROM member m WHERE m.status = 'ACTIVE' AND m.renewal_date >= $7
        ON CONFLICT DO NOTHING RETURNING id`,
-      [notice.template, notice.subject, notice.body, notice.rule ?? null, notice.dedupeKey ?? null, this.clock.now()],
+      // A member whose renewal date has passed is no longer current (DEC-M1), even before the lapse sweep has stored it.
+      [notice.template, notice.subject, notice.body, notice.rule ?? null, notice.dedupeKey ?? null, this.clock.now(), londonToday(this.clock)],
     );
     return Array.isArray(result) ? result.length : 0;
   }
