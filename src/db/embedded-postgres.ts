@@ -24,6 +24,8 @@ export async function startEmbeddedPostgres(dir: string, port: number, databaseN
     port,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
+    // UTF-8 whatever the machine's locale, so accented names store and search correctly everywhere.
+    initdbFlags: ['--encoding=UTF8', '--no-locale'],
     onLog: () => undefined,
     onError: () => undefined,
   });
