@@ -17,6 +17,8 @@ export interface Config {
     algorithm: JwtAlgorithm;
     /** HS256 shared secret (development); never accepted in production. */
     secret?: string;
+    /** True when the built-in development secret is in use (anyone can mint tokens with it). */
+    usingDevelopmentSecret: boolean;
     /** PEM public key for RS256 / ES256. */
     publicKey?: string;
     issuer: string;
@@ -119,12 +121,13 @@ export function loadConfig(env: Env = process.env): Config {
 
   return {
     nodeEnv,
-    host: optional(env, 'HOST') ?? '0.0.0.0',
+    // Outside production, listen on loopback only: a development secret and test clock must not face a network.
+    host: optional(env, 'HOST') ?? (production ? '0.0.0.0' : '127.0.0.1'),
     port: integer(env, 'PORT', 4000, 0, 65535),
     databaseUrl,
     embeddedPgDir: optional(env, 'EMBEDDED_PG_DIR') ?? '.data/postgres',
     embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    jwt: { algorithm, secret, publicKey, issuer, audience: optional(env, 'JWT_AUDIENCE') ?? DEFAULT_AUDIENCE },
+    jwt: { algorithm, secret, publicKey, issuer, audience: optional(env, 'JWT_AUDIENCE') ?? DEFAULT_AUDIENCE, usingDevelopmentSecret: secret === DEV_JWT_SECRET },
     testClockEnabled,
     smtpUrl: optional(env, 'SMTP_URL'),
     mailFrom: optional(env, 'MAIL_FROM') ?? 'SET Professional Status <no-reply@set.example>',

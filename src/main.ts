@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
+import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { buildDataSource } from './db/data-source';
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
   }
   // Synchronous, so the last lines before process.exit are not lost.
   const log = pino({ level: config.logLevel }, pino.destination({ dest: 1, sync: true }));
+  if (config.jwt.usingDevelopmentSecret) {
+    log.warn({ host: config.host }, 'using the built-in development JWT secret: anyone can mint tokens; set JWT_SECRET, or NODE_ENV=production with RS256/ES256 keys');
+  }
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
@@ -35,15 +39,22 @@ async function main(): Promise<void> {
 
   const dataSource = buildDataSource(databaseUrl);
   await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-
   const app = await createApp({ config, dataSource });
-  if (config.seedDemoData && (await seedDemoData(dataSource, app.services.clock))) log.info('demo data seeded');
+  // Instances starting together take turns: migrations and the demo seed run under one advisory lock.
+  await withStartupLock(dataSource, async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    if (config.seedDemoData && (await seedDemoData(dataSource, app.services.clock))) log.info('demo data seeded');
+  });
 
   const timers: NodeJS.Timeout[] = [];
   if (config.sweepIntervalSeconds > 0) {
-    const sweep = () => app.services.sweeps.runAll().catch((err) => log.error({ err: { name: err?.name, message: err?.message } }, 'sweep failed'));
+    const sweep = async () => {
+      for (const r of await app.services.sweeps.runAll()) {
+        if (r.error) log.warn({ sweep: r.name, affected: r.affected, reason: r.error }, 'sweep incomplete; it runs again next time');
+        else if (r.affected) log.info({ sweep: r.name, affected: r.affected }, 'sweep done');
+      }
+    };
     await sweep();
     timers.push(setInterval(sweep, config.sweepIntervalSeconds * 1000));
   }
@@ -88,6 +99,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+const STARTUP_LOCK_KEY = 7_411_203; // any fixed number shared by every instance
+
+async function withStartupLock(dataSource: DataSource, work: () => Promise<void>): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    await work();
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
 }
 
 main().catch((err) => {

@@ -153,6 +153,15 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
       expect(rules).toEqual(expect.arrayContaining(['ATS-9', 'ATS-11', 'ATS-2']));
     });
 
+    it('invites successful applicants once per open window (ATS-8)', async () => {
+      expect(await outbox('ATS_REGISTRATION_INVITATION', memberId('member'))).toHaveLength(0);
+      await sweep();
+      await sweep();
+      const invites = await outbox('ATS_REGISTRATION_INVITATION', memberId('member'));
+      expect(invites).toHaveLength(1);
+      expect(invites[0].rule).toBe('ATS-8');
+    });
+
     it('refuses a lapsed member (ATS-9)', async () => {
       const res = await register('lapsed-member', { registrationWindowId: cohortA.windowId, paymentPlan: 'SINGLE' });
       expect(res.errors![0].extensions.violations!.map((v) => v.condition)).toEqual(expect.arrayContaining(['ACTIVE_MEMBERSHIP']));
@@ -192,6 +201,16 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
       expect(data.registerForAts.reasonableAdjustments).toEqual([expect.objectContaining({ status: 'REQUESTED' })]);
       for (const alias of ['cooler', 'late-cooler', 'lapser', 'ineligible']) {
         participants[alias] = (await ok(register(alias, { registrationWindowId: cohortA.windowId, paymentPlan: 'SINGLE' }))).registerForAts.id;
+      }
+    });
+
+    it('keeps adjustment details from finance and assessors (ATS-57)', async () => {
+      for (const role of ['finance', 'professional-status-team']) {
+        const res = await t.gql(`query($id: ID!) { participant(id: $id) { id status reasonableAdjustments { details } } }`, { id: participants.fellow }, role);
+        expect(errorCode(res)).toBe('FORBIDDEN');
+        expect(res.errors![0].extensions.rule).toBe('ATS-57');
+        const plain = await ok(t.gql(`query($id: ID!) { participant(id: $id) { id status } }`, { id: participants.fellow }, role));
+        expect(plain.participant.status).toBe('REGISTERED');
       }
     });
 
@@ -299,10 +318,21 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
         );
       }
       expect((await participant('member')).submissionReadiness).toEqual({ ready: true, violations: [] });
+      const pending = await ok(
+        t.gql(
+          `mutation($id: ID!, $input: ExtensionRequestInput!) { requestExtension(participantId: $id, input: $input) { id } }`,
+          { id: p.id, input: { reason: 'EMPLOYMENT_CHANGE', evidenceNotes: 'New post from March; may need more time.' } },
+          'member',
+        ),
+      );
       const data = await ok(t.gql(`mutation($id: ID!) { submitPortfolio(participantId: $id) { status } }`, { id: p.id }, 'member'));
       expect(data.submitPortfolio.status).toBe('SUBMITTED');
       expect(await outbox('ATS_PORTFOLIO_SUBMITTED', memberId('member'))).toHaveLength(1);
       expect(errorCode(await t.gql(`mutation($id: ID!) { submitPortfolio(participantId: $id) { status } }`, { id: p.id }, 'member'))).toBe('CONFLICT');
+      // The undecided extension request closed with the submission; it can no longer be granted.
+      expect((await participant('member')).extensionRequests).toEqual([expect.objectContaining({ status: 'CANCELLED' })]);
+      const late = await t.gql(`mutation($id: ID!) { decideExtension(requestId: $id, grant: true, reasons: "Too late to matter") { status } }`, { id: pending.requestExtension.id }, 'membership-team');
+      expect(errorCode(late)).toBe('CONFLICT');
     });
   });
 

@@ -74,10 +74,14 @@ describe('error model', () => {
       expect(errorCode(res)).toBe('NOT_FOUND');
     });
 
-    it('carry CONFLICT when the same person applies twice while the first application awaits a decision', async () => {
-      const first = await submitApplication(t);
-      const res = await t.gql(SUBMIT, { input: applicationInput({ email: first.email }) });
+    it('carry CONFLICT with the rule when an application is decided a second time (COP-2)', async () => {
+      const application = await submitApplication(t);
+      const decide = (outcome: string) =>
+        t.gql(DECIDE, { id: application.id, input: { outcome, reasons: 'Meets the Code in every respect.', panelMemberIds: [memberId('panel-member')] } }, 'membership-team');
+      expectNoErrors(await decide('REFUSE'));
+      const res = await decide('APPROVE');
       expect(errorCode(res)).toBe('CONFLICT');
+      expect(res.errors![0].extensions.rule).toBe('COP-2');
     });
 
     it('come back together in extensions.violations: a panel naming an unknown id and a lapsed member (COP-4)', async () => {

@@ -155,7 +155,7 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       expect(invoice).toMatchObject({ amountPence: 81_500, issuedOn: '2026-08-20', dueOn: '2026-09-19', status: 'OPEN', employerName: 'Eastgate College' });
       expect(invoice.number).toMatch(/^ATS-\d{7}$/);
       expect(b.items).toEqual([expect.objectContaining({ kind: 'INVOICE', amountPence: 81_500, invoiceId: invoice.id })]);
-      const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_FEE_INVOICE_ISSUED' } }, 'finance');
+      const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_FEE_INVOICE_ISSUED' } }, 'admin');
       expect(mail.data!.notifications.nodes.some((n: any) => n.subject.includes(invoice.number) && n.rule === 'ATS-15' && n.toAddress === 'member@example.org')).toBe(true);
     });
 
@@ -189,7 +189,7 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       expect(b.items[0].status).toBe('PAID');
       expect(await t.dataSource.transaction((m) => t.app.services.payments.accounts.isPaidInFull(m, id))).toBe(true);
 
-      const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_PAYMENT_CONFIRMED' } }, 'finance');
+      const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_PAYMENT_CONFIRMED' } }, 'admin');
       expectNoErrors(mail);
       const confirmation = mail.data!.notifications.nodes.find((n: any) => n.body.includes('card-ch_001'));
       expect(confirmation).toMatchObject({ rule: 'ATS-16', toAddress: 'member@example.org', subject: 'We have received your payment of £815.00' });
@@ -238,7 +238,7 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       expect(ids.size).toBe(1);
       expect(await t.dataSource.getRepository(Payment).countBy({ participantId: id })).toBe(1);
       expect(await balance(id)).toMatchObject({ paidPence: 30_000, outstandingPence: 51_500 });
-      const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_PAYMENT_CONFIRMED' } }, 'finance');
+      const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_PAYMENT_CONFIRMED' } }, 'admin');
       expect(mail.data!.notifications.nodes.filter((n: any) => n.body.includes('card-ch_concurrent'))).toHaveLength(1);
 
       // A later retry (FINANCE sending the same key) is answered with the original too.
@@ -294,7 +294,7 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       expect(b.cancelledAt).not.toBeNull();
       expect(b.items.map((i: any) => i.status)).toEqual(['PAID', 'PAID', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED']);
 
-      const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_FEE_REFUNDED' } }, 'finance');
+      const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_FEE_REFUNDED' } }, 'admin');
       expect(mail.data!.notifications.nodes.filter((n: any) => n.subject.includes('£315.00'))).toEqual([expect.objectContaining({ rule: 'ATS-20' })]);
 
       expect(await t.dataSource.transaction((m) => t.app.services.payments.accounts.refundInFullAndCancel(m, id, 'Again'))).toBe(0);

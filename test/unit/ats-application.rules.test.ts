@@ -1,5 +1,6 @@
 import { AtsApplicationStatus, AuthenticityCheckResult, QualificationList } from '../../src/domain/ats/applications/application.enums';
 import {
+  assertNoFreshApplicationAfterRefusalThisRound,
   assertCertificateNotInFuture,
   assertCurrentTemplate,
   assertUndecided,
@@ -198,5 +199,17 @@ describe('ATS-11: a successful application is used for one registration', () => 
     expect(() => assertUsableForRegistration(successful)).not.toThrow();
     expect(caught(() => assertUsableForRegistration({ ...successful, usedByParticipantId: 'p' })).rule).toBe('ATS-11');
     expect(caught(() => assertUsableForRegistration({ ...successful, status: AtsApplicationStatus.UNSUCCESSFUL })).rule).toBe('ATS-11');
+  });
+});
+
+describe('assertNoFreshApplicationAfterRefusalThisRound (ATS-7)', () => {
+  const refused = { status: AtsApplicationStatus.UNSUCCESSFUL, submittedOn: '2027-04-10', reference: 'ATS-000001' };
+  it('refuses a fresh application in the round of an unsuccessful one', () => {
+    expect(() => assertNoFreshApplicationAfterRefusalThisRound(refused, '2027-08-31')).toThrow(/ATS-000001/);
+  });
+  it('allows one in a later round, or after a successful or undecided one', () => {
+    expect(() => assertNoFreshApplicationAfterRefusalThisRound(refused, '2028-04-01')).not.toThrow();
+    expect(() => assertNoFreshApplicationAfterRefusalThisRound({ ...refused, status: AtsApplicationStatus.SUCCESSFUL }, '2027-08-31')).not.toThrow();
+    expect(() => assertNoFreshApplicationAfterRefusalThisRound(null, '2027-08-31')).not.toThrow();
   });
 });

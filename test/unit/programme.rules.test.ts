@@ -52,11 +52,12 @@ describe('registration rules', () => {
     expect(membershipEligibilityViolations({ ...ok, renewalDate: '2026-11-23' }, '2026-11-23')).toEqual([]);
   });
 
-  it('makes the attempt after a new one the single £50 restart, and the one after a restart new again (ATS-35, ATS-48)', () => {
+  it('makes the attempt after a new one the single £50 restart, and every later one new at the full fee (ATS-34, ATS-35, ATS-48)', () => {
     expect(nextAttemptKind([])).toBe(AttemptKind.NEW);
     expect(nextAttemptKind([AttemptKind.NEW])).toBe(AttemptKind.RESTART);
     expect(nextAttemptKind([AttemptKind.NEW, AttemptKind.RESTART])).toBe(AttemptKind.NEW);
-    expect(nextAttemptKind([AttemptKind.NEW, AttemptKind.RESTART, AttemptKind.NEW])).toBe(AttemptKind.RESTART);
+    expect(nextAttemptKind([AttemptKind.NEW, AttemptKind.RESTART, AttemptKind.NEW])).toBe(AttemptKind.NEW);
+    expect(nextAttemptKind([AttemptKind.NEW, AttemptKind.NEW])).toBe(AttemptKind.RESTART);
   });
 
   it('does not count a cooling-off withdrawal as an attempt (ATS-20)', () => {

@@ -62,9 +62,10 @@ export class MembershipApplicationService {
       // COP-1: joining requires accepting the Code in effect today.
       assertAcceptsCurrentCode(input.acceptedCodeVersionId, await this.codes.current(manager));
       const email = input.email.toLowerCase();
-      if (await manager.existsBy(Member, { email })) throw conflict('A member with this email address already exists');
-      const pending = await manager.existsBy(MembershipApplication, { email, status: MembershipApplicationStatus.SUBMITTED });
-      if (pending) throw conflict('An application from this email address is already awaiting a decision');
+      // ATS-57: this operation is public, so its answer must not reveal whether an address belongs to a member or to
+      // a pending applicant. Such applications are taken like any other; the address's owner is told by email and
+      // the panel sees the match (approval of a duplicate address is refused).
+      const existingMember = await manager.existsBy(Member, { email });
       const [{ n }] = await manager.query(`SELECT nextval('membership_application_ref_seq')::text AS n`);
       const { acceptedCodeVersionId, ...rest } = input;
       const application = manager.create(MembershipApplication, {
@@ -79,7 +80,15 @@ export class MembershipApplicationService {
         status: MembershipApplicationStatus.SUBMITTED,
       });
       await manager.save(application);
-      await this.notifications.enqueue(manager, {
+      if (existingMember) {
+        await this.notifications.enqueue(manager, {
+          toAddress: email,
+          template: 'MEMBERSHIP_APPLICATION_FOR_EXISTING_MEMBER',
+          subject: `An application to join SET was made with your email address (${application.reference})`,
+          body: `An application to join SET was made using this email address, which already belongs to a member. If it was not you, please tell the membership team.`,
+          rule: 'COP-2',
+        });
+      } else await this.notifications.enqueue(manager, {
         toAddress: email,
         template: 'MEMBERSHIP_APPLICATION_RECEIVED',
         subject: `We have received your SET membership application ${application.reference}`,

@@ -28,14 +28,10 @@ export class NotificationService {
     private readonly clock: Clock,
   ) {}
 
-  async enqueue(manager: EntityManager, notice: Notice): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(this.row(notice))
-      .orIgnore() // a notice with a dedupe key already queued stays as it is
-      .execute();
+  /** Queues a notice; returns false when one with the same dedupe key was already queued (it stays as it is). */
+  async enqueue(manager: EntityManager, notice: Notice): Promise<boolean> {
+    const result = await manager.createQueryBuilder().insert().into(Notification).values(this.row(notice)).orIgnore().returning('id').execute();
+    return Array.isArray(result.raw) && result.raw.length > 0;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { DomainError } from '../shared/errors';
 import { SYSTEM, type Viewer } from '../shared/viewer';
 
 export interface Sweep {
@@ -8,6 +9,19 @@ export interface Sweep {
 export interface SweepResult {
   name: string;
   affected: number;
+  /** Set when the sweep could not finish; it is idempotent, so the next run picks up what is left. */
+  error: string | null;
+}
+
+/** A sweep that did part of its work: some rows could not be processed this run (held by another request). */
+export class SweepIncompleteError extends Error {
+  constructor(
+    readonly sweep: string,
+    readonly affected: number,
+    readonly failedIds: string[],
+  ) {
+    super(`${sweep}: ${failedIds.length} record(s) could not be processed this run and will be retried`);
+  }
 }
 
 /**
@@ -21,9 +35,18 @@ export class SweepService {
     this.sweeps.push(sweep);
   }
 
+  /** Runs every sweep; one that fails does not stop the others. */
   async runAll(viewer: Viewer = SYSTEM): Promise<SweepResult[]> {
     const results: SweepResult[] = [];
-    for (const sweep of this.sweeps) results.push({ name: sweep.name, affected: await sweep.run(viewer) });
+    for (const sweep of this.sweeps) {
+      try {
+        results.push({ name: sweep.name, affected: await sweep.run(viewer), error: null });
+      } catch (error) {
+        const affected = error instanceof SweepIncompleteError ? error.affected : 0;
+        const message = error instanceof SweepIncompleteError || error instanceof DomainError ? error.message : 'The sweep failed; it will run again';
+        results.push({ name: sweep.name, affected, error: message });
+      }
+    }
     return results;
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AuditEntry } from '../../domain/audit/audit-entry.entity';
 import type { Notification } from '../../domain/notifications/notification.entity';
-import { requireMemberId, Role, STAFF_ROLES } from '../../domain/shared/viewer';
+import { requireMemberId, Role } from '../../domain/shared/viewer';
 import type { ServerClockState } from '../../domain/system/server-clock.service';
 import type { SweepResult } from '../../domain/system/sweep.service';
 import { Allow, Public } from '../access';
@@ -31,8 +31,8 @@ export class SystemResolver {
     return ctx.services.sweeps.runAll(ctx.viewer);
   }
 
-  @Query(() => NotificationConnection, { description: 'The email outbox, newest first.' })
-  @Allow(...STAFF_ROLES)
+  @Query(() => NotificationConnection, { description: 'The email outbox, newest first. Bodies hold personal data, so MEMBERSHIP_TEAM and ADMIN only (ATS-57).' })
+  @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
   async notifications(
     @Ctx() ctx: Context,
     @Arg('filter', () => NotificationFilterInput, { nullable: true }) filter: NotificationFilterInput | undefined,

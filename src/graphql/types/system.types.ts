@@ -47,6 +47,7 @@ export class ServerClockType {
 export class SweepResultType {
   @Field() name: string;
   @Field(() => Int) affected: number;
+  @Field(() => String, { nullable: true, description: 'Why the sweep could not finish; it is idempotent and runs again.' }) error: string | null;
 }
 
 @InputType()

@@ -186,3 +186,14 @@ export function qualificationViolationsAt(qualifications: QualificationFacts[], 
   const late = certificateDateViolations(qualifications.filter(counts), portfolioIssueDate);
   return [...late, ...missingListViolations(certificatesAccepted(qualifications, portfolioIssueDate))];
 }
+
+/**
+ * ATS-7: after an unsuccessful decision the applicant has one final resubmission, no more. A fresh application in the
+ * same application round (1 April to 31 August of one year) would get round that, so it is refused; a later round
+ * starts afresh.
+ */
+export function assertNoFreshApplicationAfterRefusalThisRound(latest: { status: AtsApplicationStatus; submittedOn: LocalDate; reference: string } | null, today: LocalDate): void {
+  if (latest && latest.status === AtsApplicationStatus.UNSUCCESSFUL && latest.submittedOn.slice(0, 4) === today.slice(0, 4)) {
+    throw ruleViolation('ATS-7', `Application ${latest.reference} was unsuccessful this round: you have one final resubmission of it, and may apply afresh from 1 April next year`);
+  }
+}

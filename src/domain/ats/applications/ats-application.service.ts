@@ -14,6 +14,7 @@ import { AtsApplication } from './ats-application.entity';
 import {
   assertCurrentTemplate,
   assertDecisionReasons,
+  assertNoFreshApplicationAfterRefusalThisRound,
   assertNoUndecidedApplication,
   assertNoUsableApplication,
   assertUndecided,
@@ -161,6 +162,10 @@ export class AtsApplicationService {
       if (!member) throw notFound('Member');
       assertCurrentTemplate(input.templateVersionId, await this.templates.current(manager)); // ATS-6
       assertNoUndecidedApplication(await manager.findOneBy(AtsApplication, { memberId, status: AtsApplicationStatus.SUBMITTED }));
+      if (!previousId) {
+        const latest = await manager.findOne(AtsApplication, { where: { memberId }, order: { submittedAt: 'DESC' } });
+        assertNoFreshApplicationAfterRefusalThisRound(latest, today); // ATS-7
+      }
       if (previousId) {
         const previous = await this.lock(manager, previousId);
         if (previous.memberId !== memberId) throw notFound('ATS application');

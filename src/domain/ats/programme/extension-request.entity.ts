@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn, type EntityManager } from 'typeorm';
 import type { LocalDate } from '../../shared/dates';
 import { ExtensionReason, ExtensionStatus } from './programme.enums';
 
@@ -26,4 +26,9 @@ export class ExtensionRequest {
   @Column({ type: 'uuid', nullable: true }) toCohortId: string | null;
   @Column({ type: 'date', nullable: true }) newDeadline: LocalDate | null;
   @VersionColumn() version: number;
+}
+
+/** Closes any undecided request when the participation moves on without it (submission or withdrawal). */
+export async function cancelPendingExtensions(manager: EntityManager, participantId: string, why: string, at: Date): Promise<void> {
+  await manager.update(ExtensionRequest, { participantId, status: ExtensionStatus.REQUESTED }, { status: ExtensionStatus.CANCELLED, decisionReasons: why, decidedAt: at });
 }

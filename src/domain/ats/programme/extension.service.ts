@@ -79,10 +79,15 @@ export class ExtensionService {
   async decide(viewer: Viewer, requestId: string, grant: boolean, reasons: string): Promise<ExtensionRequest> {
     const why = assertReasonsGiven(reasons, 'ATS-25');
     return this.uow.run(viewer, async (manager) => {
-      const request = await manager.findOne(ExtensionRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
-      if (!request) throw notFound('Extension request');
+      const found = await manager.findOneBy(ExtensionRequest, { id: requestId });
+      if (!found) throw notFound('Extension request');
+      // Participant first, then the request: the same order as submission and withdrawal, so they cannot deadlock.
+      const { participant, member } = await lockParticipant(manager, viewer, found.participantId, PROGRAMME_STAFF_ROLES);
+      const request = await manager.findOneOrFail(ExtensionRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
       if (request.status !== ExtensionStatus.REQUESTED) throw conflict(`This request was already ${request.status.toLowerCase()}`);
-      const { participant, member } = await lockParticipant(manager, viewer, request.participantId, PROGRAMME_STAFF_ROLES);
+      if (![ParticipantStatus.REGISTERED, ParticipantStatus.PORTFOLIO_ISSUED].includes(participant.status)) {
+        throw conflict(`An extension cannot be decided for a participant who is ${participant.status}`);
+      }
       let next = null;
       if (grant) {
         next = await this.cohorts.nextCohortAfter(manager, participant.deadline);

@@ -21,6 +21,7 @@ export function createProgrammeArea(deps: AreaDeps, ports: ProgrammePorts) {
     withdrawals,
     extensions,
     sweeps: [
+      { name: 'ats.inviteToRegister', run: (viewer) => registration.inviteSuccessfulApplicants(viewer) },
       { name: 'ats.issuePortfolios', run: (viewer) => participants.issueDuePortfolios(viewer) },
       { name: 'ats.withdrawPastDeadline', run: (viewer) => withdrawals.withdrawPastDeadline(viewer) },
     ],

@@ -25,10 +25,9 @@ export async function lockParticipant(manager: EntityManager, viewer: Viewer, pa
   const participant = await manager.findOne(Participant, { where: { id: participantId }, lock: { mode: 'pessimistic_write' } });
   if (!participant) throw notFound('Participant');
   requireSelfOrRole(viewer, participant.memberId, staffRoles);
-  const [member, cohort, originalCohort] = await Promise.all([
-    manager.findOneByOrFail(Member, { id: participant.memberId }),
-    manager.findOneByOrFail(Cohort, { id: participant.cohortId }),
-    manager.findOneByOrFail(Cohort, { id: participant.originalCohortId }),
-  ]);
+  // One after another: a transaction has one connection, and pg does not queue concurrent queries on it for long.
+  const member = await manager.findOneByOrFail(Member, { id: participant.memberId });
+  const cohort = await manager.findOneByOrFail(Cohort, { id: participant.cohortId });
+  const originalCohort = participant.originalCohortId === cohort.id ? cohort : await manager.findOneByOrFail(Cohort, { id: participant.originalCohortId });
   return { participant, member, cohort, originalCohort };
 }

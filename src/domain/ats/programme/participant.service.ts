@@ -10,6 +10,7 @@ import { decodeCursor, pageSize, toPage, type Page } from '../../shared/paginati
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { requireSelfOrRole, SYSTEM, type Viewer } from '../../shared/viewer';
 import { Cohort } from './cohort.entity';
+import { cancelPendingExtensions } from './extension-request.entity';
 import { lockParticipant, PARTICIPANT_READER_ROLES, PROGRAMME_STAFF_ROLES } from './participant-access';
 import { assertTransition } from './participant-state';
 import { Participant } from './participant.entity';
@@ -75,12 +76,25 @@ export class ParticipantService {
     return this.dataSource.getRepository(PortfolioSection).find({ where: { participantId }, order: { position: 'ASC' } });
   }
 
-  async adjustments(participantId: string): Promise<ReasonableAdjustment[]> {
-    return this.dataSource.getRepository(ReasonableAdjustment).find({ where: { participantId }, order: { requestedAt: 'ASC' } });
+  /** ATS-13, ATS-57: adjustment details are health data: the participant and the programme staff only. */
+  async adjustments(viewer: Viewer, participant: Participant): Promise<ReasonableAdjustment[]> {
+    await this.requireSensitiveRead(viewer, participant, 'adjustment.read');
+    return this.dataSource.getRepository(ReasonableAdjustment).find({ where: { participantId: participant.id }, order: { requestedAt: 'ASC' } });
   }
 
-  async accessReports(participantId: string): Promise<PortfolioAccessReport[]> {
-    return this.dataSource.getRepository(PortfolioAccessReport).find({ where: { participantId }, order: { reportedAt: 'ASC' } });
+  async accessReports(viewer: Viewer, participant: Participant): Promise<PortfolioAccessReport[]> {
+    await this.requireSensitiveRead(viewer, participant, 'accessReport.read');
+    return this.dataSource.getRepository(PortfolioAccessReport).find({ where: { participantId: participant.id }, order: { reportedAt: 'ASC' } });
+  }
+
+  /**
+   * ATS-57: adjustments, extension evidence and access reports are for the participant and the staff who run the
+   * programme (MEMBERSHIP_TEAM, ADMIN), not for finance or assessors; staff reads are audited.
+   */
+  async requireSensitiveRead(viewer: Viewer, participant: Participant, action: string): Promise<void> {
+    if (requireSelfOrRole(viewer, participant.memberId, PROGRAMME_STAFF_ROLES)) {
+      await this.audit.recordRead(viewer, { action, targetType: 'participant', targetId: participant.id });
+    }
   }
 
   /**
@@ -105,7 +119,8 @@ export class ParticipantService {
         participant.portfolioIssuedAt = this.clock.now();
         await manager.save(participant);
         await manager.insert(PortfolioSection, PORTFOLIO_SECTIONS.map((s, position) => ({ participantId: participant.id, key: s.key, title: s.title, position, completedAt: null })));
-        const [member, cohort] = await Promise.all([manager.findOneByOrFail(Member, { id: participant.memberId }), manager.findOneByOrFail(Cohort, { id: participant.originalCohortId })]);
+        const member = await manager.findOneByOrFail(Member, { id: participant.memberId });
+        const cohort = await manager.findOneByOrFail(Cohort, { id: participant.originalCohortId });
         await this.notifications.enqueue(manager, { ...portfolioIssued(member, cohort), dedupeKey: `portfolio-issued:${participant.id}` });
       }
       return { result: due.length, audit: { action: 'participant.issuePortfolios', targetType: 'participant', detail: { issued: due.map((p) => p.id), today } } };
@@ -230,6 +245,7 @@ export class ParticipantService {
       participant.status = ParticipantStatus.SUBMITTED;
       participant.submittedAt = this.clock.now();
       await manager.save(participant);
+      await cancelPendingExtensions(manager, participant.id, 'Portfolio submitted before a decision', this.clock.now());
       await this.notifications.enqueue(manager, submitted(member, cohort));
       return { result: participant, audit: { action: 'participant.submit', targetType: 'participant', targetId: participantId, detail: { cohortId: cohort.id } } };
     });

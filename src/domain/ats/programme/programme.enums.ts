@@ -53,4 +53,6 @@ export enum ExtensionStatus {
   REQUESTED = 'REQUESTED',
   GRANTED = 'GRANTED',
   REFUSED = 'REFUSED',
+  /** Closed undecided because the participant submitted or withdrew first. */
+  CANCELLED = 'CANCELLED',
 }

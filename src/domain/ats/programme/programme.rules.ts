@@ -44,13 +44,13 @@ export function membershipEligibilityViolations(member: Pick<Member, 'grade' | '
 }
 
 /**
- * ATS-35, ATS-47, ATS-48: the kind of attempt a new registration is, from the member's earlier attempts that count
- * (those that ended without award, other than a cooling-off withdrawal). After a NEW attempt comes the one RESTART;
- * after a RESTART the member starts again as a NEW participant at the full fee.
+ * ATS-34, ATS-35, ATS-47, ATS-48: the kind of attempt a new registration is, from the member's earlier attempts that
+ * count (those that ended without award, other than a cooling-off withdrawal). A member restarts once, for £50; every
+ * later attempt is as a NEW participant at the full programme fee.
  */
 export function nextAttemptKind(countedEarlierAttempts: AttemptKind[]): AttemptKind {
-  const last = countedEarlierAttempts[countedEarlierAttempts.length - 1];
-  return last === AttemptKind.NEW ? AttemptKind.RESTART : AttemptKind.NEW;
+  if (countedEarlierAttempts.includes(AttemptKind.RESTART)) return AttemptKind.NEW;
+  return countedEarlierAttempts.length > 0 ? AttemptKind.RESTART : AttemptKind.NEW;
 }
 
 /** Whether an ended attempt counts towards the restart rule: a cooling-off withdrawal is undone in full (ATS-20). */

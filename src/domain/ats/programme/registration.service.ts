@@ -93,6 +93,41 @@ export class RegistrationService {
     });
   }
 
+  /**
+   * ATS-8: successful applicants are invited to register when the next window opens. An idempotent sweep: each
+   * successful, unused application is invited once per open window.
+   */
+  async inviteSuccessfulApplicants(viewer: Viewer): Promise<number> {
+    const today = londonToday(this.clock);
+    return this.uow.run(viewer, async (manager) => {
+      const windows = (await manager.find(RegistrationWindow)).filter((w) => isWindowOpen(w, today));
+      let invited = 0;
+      if (windows.length) {
+        const applicants: { applicationId: string; memberId: string; email: string; givenName: string }[] = await manager.query(
+          `SELECT a.id AS "applicationId", m.id AS "memberId", m.email, m.given_name AS "givenName"
+             FROM ats_application a JOIN member m ON m.id = a.member_id
+            WHERE a.status = 'SUCCESSFUL' AND a.used_by_participant_id IS NULL`,
+        );
+        for (const w of windows) {
+          const cohort = await manager.findOneByOrFail(Cohort, { id: w.cohortId });
+          for (const a of applicants) {
+            const queued = await this.notifications.enqueue(manager, {
+              recipientMemberId: a.memberId,
+              toAddress: a.email,
+              template: 'ATS_REGISTRATION_INVITATION',
+              subject: 'ATS registration is open',
+              body: `Dear ${a.givenName},\n\nRegistration for ATS cohort ${cohort.name} is open from ${w.opensOn} to ${w.closesOn}. Portfolios are issued on ${cohort.portfolioIssueDate}.`,
+              rule: 'ATS-8',
+              dedupeKey: `ats-invite:${a.applicationId}:${w.id}`,
+            });
+            if (queued) invited++;
+          }
+        }
+      }
+      return { result: invited, audit: { action: 'participant.inviteToRegister', targetType: 'ats_application', detail: { invited, today } } };
+    });
+  }
+
   /** ATS-35, ATS-48: earlier attempts that ended without award count towards the restart rule, oldest first. */
   private async countedEarlierAttempts(manager: EntityManager, memberId: string) {
     const earlier = await manager.find(Participant, { where: { memberId }, order: { registeredAt: 'ASC' } });

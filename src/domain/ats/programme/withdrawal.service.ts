@@ -5,7 +5,8 @@ import { londonToday } from '../../shared/dates';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import type { WorkingDayCalendar } from '../../shared/working-days';
 import { SYSTEM, type Viewer } from '../../shared/viewer';
-import { ExtensionRequest } from './extension-request.entity';
+import { SweepIncompleteError } from '../../system/sweep.service';
+import { cancelPendingExtensions, ExtensionRequest } from './extension-request.entity';
 import { lockParticipant, PROGRAMME_STAFF_ROLES, type LockedParticipant } from './participant-access';
 import { assertTransition } from './participant-state';
 import { Participant } from './participant.entity';
@@ -66,8 +67,10 @@ export class WithdrawalService {
     });
     const due = candidates.filter((p) => isDueForDeadlineWithdrawal(p.deadline, today, this.calendar));
     let count = 0;
+    const failures: string[] = [];
     for (const { id } of due) {
-      // One transaction per participant: one failure does not hold back the others, and each is re-checked under lock.
+      // One transaction per participant, re-checked under lock; a failure (a lock held elsewhere) is retried next run
+      // and does not hold back the others.
       count += await this.uow.run(viewer, async (manager) => {
         const locked = await lockParticipant(manager, viewer, id, PROGRAMME_STAFF_ROLES);
         const p = locked.participant;
@@ -76,8 +79,12 @@ export class WithdrawalService {
         if (!stillDue || pending) return { result: 0, audit: { action: 'participant.deadlineSweepSkipped', targetType: 'participant', targetId: id } };
         await this.end(manager, locked, WithdrawalKind.DEADLINE_PASSED, null, 0);
         return { result: 1, audit: { action: 'participant.withdrawPastDeadline', targetType: 'participant', targetId: id, detail: { deadline: p.deadline } } };
+      }).catch(() => {
+        failures.push(id);
+        return 0;
       });
     }
+    if (failures.length) throw new SweepIncompleteError('ats.withdrawPastDeadline', count, failures);
     return count;
   }
 
@@ -88,8 +95,7 @@ export class WithdrawalService {
     participant.withdrawalKind = kind;
     participant.withdrawalReason = reason;
     await manager.save(participant);
-    // Pending extension requests die with the participation.
-    await manager.update(ExtensionRequest, { participantId: participant.id, status: ExtensionStatus.REQUESTED }, { status: ExtensionStatus.REFUSED, decisionReasons: 'Participant withdrawn', decidedAt: this.clock.now() });
+    await cancelPendingExtensions(manager, participant.id, 'Participant withdrawn', this.clock.now());
     await this.notifications.enqueue(manager, withdrawn(member, kind, refundedPence, reason));
   }
 }

@@ -39,6 +39,8 @@ export class ExtensionResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
   ): Promise<ConnectionShape<ExtensionRequest>> {
-    return toConnection(await ctx.services.programme.extensions.list(status, first, after));
+    const page = await ctx.services.programme.extensions.list(status, first, after);
+    await ctx.services.audit.recordRead(ctx.viewer, { action: 'extensionRequest.list', targetType: 'participant', detail: { returned: page.items.map((r) => r.participantId) } });
+    return toConnection(page);
   }
 }

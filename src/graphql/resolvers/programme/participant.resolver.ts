@@ -157,18 +157,19 @@ export class ParticipantResolver {
     return ctx.services.programme.participants.sections(p.id);
   }
 
-  @FieldResolver(() => [ReasonableAdjustmentType])
+  @FieldResolver(() => [ReasonableAdjustmentType], { description: 'ATS-13. The participant, MEMBERSHIP_TEAM and ADMIN only (health data, ATS-57).' })
   reasonableAdjustments(@Root() p: Participant, @Ctx() ctx: Context): Promise<ReasonableAdjustment[]> {
-    return ctx.services.programme.participants.adjustments(p.id);
+    return ctx.services.programme.participants.adjustments(ctx.viewer, p);
   }
 
-  @FieldResolver(() => [PortfolioAccessReportType])
+  @FieldResolver(() => [PortfolioAccessReportType], { description: 'ATS-19. The participant, MEMBERSHIP_TEAM and ADMIN only.' })
   accessReports(@Root() p: Participant, @Ctx() ctx: Context): Promise<PortfolioAccessReport[]> {
-    return ctx.services.programme.participants.accessReports(p.id);
+    return ctx.services.programme.participants.accessReports(ctx.viewer, p);
   }
 
-  @FieldResolver(() => [ExtensionRequestType])
-  extensionRequests(@Root() p: Participant, @Ctx() ctx: Context): Promise<ExtensionRequest[]> {
+  @FieldResolver(() => [ExtensionRequestType], { description: 'ATS-25. The participant, MEMBERSHIP_TEAM and ADMIN only (evidence notes, ATS-57).' })
+  async extensionRequests(@Root() p: Participant, @Ctx() ctx: Context): Promise<ExtensionRequest[]> {
+    await ctx.services.programme.participants.requireSensitiveRead(ctx.viewer, p, 'extensionRequest.read');
     return ctx.services.programme.extensions.forParticipant(p.id);
   }
 
