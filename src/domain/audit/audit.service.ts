@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Clock } from '../shared/clock';
-import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
+import { pageByInstant, pageSize, type Page } from '../shared/pagination';
 import { primaryRole, type Viewer } from '../shared/viewer';
 import { AuditEntry } from './audit-entry.entity';
 
@@ -47,12 +47,8 @@ export class AuditService {
     if (filter.targetId) qb.andWhere('a.target_id = :targetId', { targetId: filter.targetId });
     if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      qb.andWhere('(a.occurred_at, a.id) < (:at, :id)', { at: new Date(String(at)), id });
-    }
-    const rows = await qb.orderBy('a.occurred_at', 'DESC').addOrderBy('a.id', 'DESC').limit(size + 1).getMany();
-    return toPage(rows, size, (r) => [r.occurredAt.toISOString(), r.id]);
+    const page = await pageByInstant(qb, 'a.occurred_at', 'DESC', (r) => r.occurredAt, size, after);
+    return page;
   }
 
   private entry(viewer: Viewer, target: AuditTarget): QueryDeepPartialEntity<AuditEntry> {

@@ -4,7 +4,7 @@ import type { NotificationService } from '../notifications/notification.service'
 import type { Clock } from '../shared/clock';
 import { addYears, londonToday } from '../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation } from '../shared/errors';
-import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
+import { pageByInstant, pageSize, type Page } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
 import type { Viewer } from '../shared/viewer';
 import { CodeAcceptance } from './code-acceptance.entity';
@@ -111,13 +111,9 @@ export class MembershipApplicationService {
     const qb = this.dataSource.getRepository(MembershipApplication).createQueryBuilder('a');
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.reviewStatus) qb.andWhere('a.review_status = :rs', { rs: filter.reviewStatus });
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      qb.andWhere('(a.submitted_at, a.id) > (:at, :id)', { at: new Date(String(at)), id });
-    }
-    const rows = await qb.orderBy('a.submitted_at', 'ASC').addOrderBy('a.id', 'ASC').limit(size + 1).getMany();
-    await this.audit.recordRead(viewer, { action: 'membershipApplication.list', targetType: 'membership_application', detail: { returned: rows.slice(0, size).map((r) => r.id) } });
-    return toPage(rows, size, (r) => [r.submittedAt.toISOString(), r.id]);
+    const page = await pageByInstant(qb, 'a.submitted_at', 'ASC', (r) => r.submittedAt, size, after);
+    await this.audit.recordRead(viewer, { action: 'membershipApplication.list', targetType: 'membership_application', detail: { returned: page.items.map((r) => r.id) } });
+    return page;
   }
 
   /** COP-2 and COP-4: a decision with reasons, by a panel that includes members. Approval creates the membership. */

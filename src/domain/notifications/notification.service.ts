@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../shared/clock';
 import { londonToday } from '../shared/dates';
-import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
+import { pageByInstant, pageSize, type Page } from '../shared/pagination';
 import { Notification, NotificationStatus } from './notification.entity';
 
 export interface Notice {
@@ -57,12 +57,8 @@ export class NotificationService {
     if (filter.recipientMemberId) qb.andWhere('n.recipient_member_id = :rid', { rid: filter.recipientMemberId });
     if (filter.template) qb.andWhere('n.template = :template', { template: filter.template });
     if (filter.status) qb.andWhere('n.status = :status', { status: filter.status });
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      qb.andWhere('(n.created_at, n.id) < (:at, :id)', { at: new Date(String(at)), id });
-    }
-    const rows = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(size + 1).getMany();
-    return toPage(rows, size, (r) => [r.createdAt.toISOString(), r.id]);
+    const page = await pageByInstant(qb, 'n.created_at', 'DESC', (r) => r.createdAt, size, after);
+    return page;
   }
 
   private row(notice: Notice): Partial<Notification> {

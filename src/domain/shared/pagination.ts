@@ -41,3 +41,32 @@ export function toPage<T>(rows: T[], size: number, cursorOf: (row: T) => (string
   const items = hasNextPage ? rows.slice(0, size) : rows;
   return { items, hasNextPage, endCursor: items.length ? encodeCursor(cursorOf(items[items.length - 1])) : null };
 }
+
+interface KeysetQuery<T> {
+  andWhere(where: string, params: Record<string, unknown>): unknown;
+  orderBy(sort: string, order: 'ASC' | 'DESC'): KeysetQuery<T>;
+  addOrderBy(sort: string, order: 'ASC' | 'DESC'): KeysetQuery<T>;
+  limit(n: number): KeysetQuery<T>;
+  getMany(): Promise<T[]>;
+}
+
+/**
+ * One page of a keyset-paginated list ordered by an instant column and the id that breaks ties (`column` is
+ * `alias.column_name`; the alias's `id` column is the tie-breaker). Stable under inserts: never skips or repeats.
+ */
+export async function pageByInstant<T extends { id: string }>(
+  qb: KeysetQuery<T>,
+  column: string,
+  order: 'ASC' | 'DESC',
+  instantOf: (row: T) => Date,
+  size: number,
+  after?: string,
+): Promise<Page<T>> {
+  const idColumn = `${column.split('.')[0]}.id`;
+  if (after) {
+    const [at, id] = decodeCursor(after, 2);
+    qb.andWhere(`(${column}, ${idColumn}) ${order === 'ASC' ? '>' : '<'} (:cursorAt, :cursorId)`, { cursorAt: new Date(String(at)), cursorId: id });
+  }
+  const rows = await qb.orderBy(column, order).addOrderBy(idColumn, order).limit(size + 1).getMany();
+  return toPage(rows, size, (r) => [instantOf(r).toISOString(), r.id]);
+}

@@ -1,6 +1,6 @@
 import { IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AttemptKind, PaymentPlan } from '../../domain/ats/programme/programme.enums';
+import { PaymentPlan } from '../../domain/ats/programme/programme.enums';
 import { InvoiceStatus, PaymentChannel, ScheduleItemKind, ScheduleItemStatus } from '../../domain/payments/payment.enums';
 import { LocalDateScalar } from '../scalars';
 import { Connection } from './common.types';

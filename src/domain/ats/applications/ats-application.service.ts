@@ -5,7 +5,7 @@ import type { NotificationService } from '../../notifications/notification.servi
 import type { Clock } from '../../shared/clock';
 import { londonToday } from '../../shared/dates';
 import { assertNoViolations, badInput, notFound } from '../../shared/errors';
-import { decodeCursor, pageSize, toPage, type Page } from '../../shared/pagination';
+import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { requireMemberId, requireSelfOrRole, Role, type Viewer } from '../../shared/viewer';
 import type { ApplicationTemplateService } from './application-template.service';
@@ -114,17 +114,13 @@ export class AtsApplicationService {
     // ATS-7, ATS-8: overdue = undecided and the due date (London) has passed; same test as isDecisionOverdue.
     if (filter.overdue === true) qb.andWhere(`a.status = 'SUBMITTED' AND a.decision_due_on < :today`, { today });
     if (filter.overdue === false) qb.andWhere(`NOT (a.status = 'SUBMITTED' AND a.decision_due_on < :today)`, { today });
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      qb.andWhere('(a.submitted_at, a.id) > (:at, :id)', { at: new Date(String(at)), id });
-    }
-    const rows = await qb.orderBy('a.submitted_at', 'ASC').addOrderBy('a.id', 'ASC').limit(size + 1).getMany();
+    const page = await pageByInstant(qb, 'a.submitted_at', 'ASC', (r) => r.submittedAt, size, after);
     await this.audit.recordRead(viewer, {
       action: 'atsApplication.list',
       targetType: 'ats_application',
-      detail: { returned: rows.slice(0, size).map((r) => r.id), filter: Object.keys(filter).filter((k) => (filter as Record<string, unknown>)[k] !== undefined) },
+      detail: { returned: page.items.map((r) => r.id), filter: Object.keys(filter).filter((k) => (filter as Record<string, unknown>)[k] !== undefined) },
     });
-    return toPage(rows, size, (r) => [r.submittedAt.toISOString(), r.id]);
+    return page;
   }
 
   // ---- ATS-11: the interface the registration step calls, inside its own transaction ---------------------------

@@ -3,7 +3,7 @@ import type { NotificationService } from '../../notifications/notification.servi
 import type { Clock } from '../../shared/clock';
 import { londonToday, type LocalDate } from '../../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation } from '../../shared/errors';
-import { decodeCursor, pageSize, toPage, type Page } from '../../shared/pagination';
+import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import type { WorkingDayCalendar } from '../../shared/working-days';
 import type { Viewer } from '../../shared/viewer';
@@ -117,11 +117,7 @@ export class ExtensionService {
     const size = pageSize(first);
     const qb = this.dataSource.getRepository(ExtensionRequest).createQueryBuilder('r');
     if (status) qb.andWhere('r.status = :status', { status });
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      qb.andWhere('(r.requested_at, r.id) > (:at, :id)', { at: new Date(String(at)), id });
-    }
-    const rows = await qb.orderBy('r.requested_at', 'ASC').addOrderBy('r.id', 'ASC').limit(size + 1).getMany();
-    return toPage(rows, size, (r) => [r.requestedAt.toISOString(), r.id]);
+    const page = await pageByInstant(qb, 'r.requested_at', 'ASC', (r) => r.requestedAt, size, after);
+    return page;
   }
 }

@@ -6,7 +6,7 @@ import type { NotificationService } from '../../notifications/notification.servi
 import type { Clock } from '../../shared/clock';
 import { londonToday } from '../../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation, type Violation } from '../../shared/errors';
-import { decodeCursor, pageSize, toPage, type Page } from '../../shared/pagination';
+import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { requireSelfOrRole, SYSTEM, type Viewer } from '../../shared/viewer';
 import { Cohort } from './cohort.entity';
@@ -63,13 +63,9 @@ export class ParticipantService {
     if (filter.cohortId) qb.andWhere('p.cohort_id = :cohortId', { cohortId: filter.cohortId });
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
     if (filter.memberId) qb.andWhere('p.member_id = :memberId', { memberId: filter.memberId });
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      qb.andWhere('(p.registered_at, p.id) > (:at, :id)', { at: new Date(String(at)), id });
-    }
-    const rows = await qb.orderBy('p.registered_at', 'ASC').addOrderBy('p.id', 'ASC').limit(size + 1).getMany();
-    await this.audit.recordRead(viewer, { action: 'participant.list', targetType: 'participant', detail: { returned: rows.slice(0, size).map((r) => r.id) } });
-    return toPage(rows, size, (r) => [r.registeredAt.toISOString(), r.id]);
+    const page = await pageByInstant(qb, 'p.registered_at', 'ASC', (r) => r.registeredAt, size, after);
+    await this.audit.recordRead(viewer, { action: 'participant.list', targetType: 'participant', detail: { returned: page.items.map((r) => r.id) } });
+    return page;
   }
 
   async sections(participantId: string): Promise<PortfolioSection[]> {
