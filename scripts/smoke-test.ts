@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { buildDataSource } from '../src/db/data-source';
-import { seedDemoData } from '../src/db/demo-seed';
+import { seedDemoData, seedDemoProgramme } from '../src/db/demo-seed';
 import { DEMO_IDENTITIES } from '../src/db/demo-identities';
 import { createDatabase, dropDatabase, startScratchServer } from '../src/db/scratch-database';
 import { mintDevelopmentToken } from '../src/graphql/auth';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     const applied = await ds.runMigrations({ transaction: 'each' });
     const app = await createApp({ config, dataSource: ds, logger: false });
     await seedDemoData(ds, app.services.clock);
+    await seedDemoProgramme(ds, app.services.clock);
     await app.server.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.server.address() as { port: number };
     const admin = DEMO_IDENTITIES.find((i) => i.alias === 'admin')!;
@@ -30,16 +31,16 @@ async function main(): Promise<void> {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ members(first: 5) { nodes { membershipNumber status } } serverClock { londonDate } }' }),
+      body: JSON.stringify({ query: '{ members(first: 5) { nodes { membershipNumber status } } serverClock { londonDate } registrationWindows(openOnly: true) { id } }' }),
     });
-    const body = (await res.json()) as { data?: { members: { nodes: unknown[] } }; errors?: unknown };
+    const body = (await res.json()) as { data?: { members: { nodes: unknown[] }; registrationWindows: unknown[] }; errors?: unknown };
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     await app.close();
-    if (body.errors || !body.data || body.data.members.nodes.length !== 5 || ready.status !== 200) {
+    if (body.errors || !body.data || body.data.members.nodes.length !== 5 || body.data.registrationWindows.length !== 1 || ready.status !== 200) {
       throw new Error(`smoke test failed: ${JSON.stringify(body)} readyz=${ready.status}`);
     }
     const version = (await ds.query('SHOW server_version'))[0].server_version;
-    process.stdout.write(`smoke test passed on PostgreSQL ${version}: ${applied.length} migrations, members query and /readyz answered\n`);
+    process.stdout.write(`smoke test passed on PostgreSQL ${version}: ${applied.length} migrations, members, an open registration window and /readyz answered\n`);
   } finally {
     if (ds.isInitialized) await ds.destroy();
     await dropDatabase(server.adminUrl, name).catch(() => undefined);

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { buildDataSource } from './db/data-source';
-import { seedDemoData } from './db/demo-seed';
+import { seedDemoData, seedDemoProgramme } from './db/demo-seed';
 import { DEMO_IDENTITIES } from './db/demo-identities';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { OutboxDispatcher, SmtpMailSender } from './domain/notifications/outbox-dispatcher';
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     if (config.seedDemoData && (await seedDemoData(dataSource, app.services.clock))) log.info('demo data seeded');
+    if (config.seedDemoData && (await seedDemoProgramme(dataSource, app.services.clock))) log.info('demo ATS cohorts, template and approved qualifications seeded');
   });
 
   const timers: NodeJS.Timeout[] = [];

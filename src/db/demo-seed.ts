@@ -8,6 +8,11 @@ import { CodeAcceptanceContext, MemberGrade, MemberStatus, Sector } from '../dom
 import type { Clock } from '../domain/shared/clock';
 import { addDays, addMonths, addYears, londonToday } from '../domain/shared/dates';
 import { DEMO_CHARTERED_COLLEGE, DEMO_MEMBERS, DEMO_STAFF } from './demo-identities';
+import { ApplicationTemplateVersion } from '../domain/ats/applications/application-template-version.entity';
+import { ApprovedQualification } from '../domain/ats/applications/approved-qualification.entity';
+import type { QualificationList } from '../domain/ats/applications/application.enums';
+import { Cohort } from '../domain/ats/programme/cohort.entity';
+import { RegistrationWindow } from '../domain/ats/programme/registration-window.entity';
 
 export const DEMO_CODE_VERSION_ID = '00000000-0000-4000-b000-000000000001';
 
@@ -53,6 +58,39 @@ export async function seedDemoData(dataSource: DataSource, clock: Clock): Promis
       await manager.insert(StaffUser, { id: s.id, displayName: s.displayName, email: `${s.alias}@set.example`, roles: [s.role], active: true });
     }
     await manager.insert(ApiClient, { id: DEMO_CHARTERED_COLLEGE.id, name: DEMO_CHARTERED_COLLEGE.name, roles: ['CHARTERED_COLLEGE'], active: true });
+    return true;
+  });
+}
+
+/**
+ * Demo set-up for the ATS programme, for `npm start` only (tests build their own cohorts): the current application
+ * template, approved ITT, English and maths qualifications, a cohort whose registration window is open today, and the
+ * next cohort after it (where a granted extension moves a participant, ATS-26).
+ */
+export async function seedDemoProgramme(dataSource: DataSource, clock: Clock): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    if (await manager.existsBy(Cohort, {})) return false;
+    const now = clock.now();
+    const today = londonToday(clock);
+    await manager.insert(ApplicationTemplateVersion, { versionLabel: `${today.slice(0, 4)}.1`, publishedOn: addYears(today, -1), createdAt: now });
+    for (const [list, title, awardingBody, level] of [
+      ['ITT', 'Certificate in Education (Cert Ed)', 'University of Northshire', '5'],
+      ['ITT', 'Level 5 Diploma in Education and Training', 'City & Guilds', '5'],
+      ['ENGLISH', 'GCSE English Language (grade C/4 or above)', 'AQA', '2'],
+      ['MATHS', 'GCSE Mathematics (grade C/4 or above)', 'Pearson Edexcel', '2'],
+    ] as const) {
+      await manager.insert(ApprovedQualification, { list: list as QualificationList, title, awardingBody, level, active: true, createdAt: now, updatedAt: now });
+    }
+    const issue = addDays(today, 30);
+    const first = await manager.save(
+      manager.create(Cohort, { name: `Demo ${issue.slice(0, 7)}`, portfolioIssueDate: issue, submissionDeadline: addMonths(issue, 9), provisionalResultsDate: addMonths(issue, 11), createdAt: now }),
+    );
+    await manager.insert(RegistrationWindow, { cohortId: first.id, opensOn: addDays(today, -7), closesOn: addDays(today, 20), createdAt: now });
+    const nextIssue = addMonths(issue, 6);
+    const next = await manager.save(
+      manager.create(Cohort, { name: `Demo ${nextIssue.slice(0, 7)}`, portfolioIssueDate: nextIssue, submissionDeadline: addMonths(nextIssue, 9), provisionalResultsDate: addMonths(nextIssue, 11), createdAt: now }),
+    );
+    await manager.insert(RegistrationWindow, { cohortId: next.id, opensOn: addMonths(nextIssue, -2), closesOn: addDays(nextIssue, -10), createdAt: now });
     return true;
   });
 }
