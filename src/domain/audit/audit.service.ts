@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Clock } from '../shared/clock';
 import { pageByInstant, pageSize, type Page } from '../shared/pagination';
-import { primaryRole, type Viewer } from '../shared/viewer';
+import { primaryRole, requireSelfOrRole, type Role, type Viewer } from '../shared/viewer';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditTarget {
@@ -31,6 +31,14 @@ export class AuditService {
   /** Records inside the caller's transaction, so the entry exists exactly when the change does. */
   async record(manager: EntityManager, viewer: Viewer, target: AuditTarget): Promise<void> {
     await manager.insert(AuditEntry, this.entry(viewer, target));
+  }
+
+  /**
+   * ATS-57: lets the member themself or staff in `staffRoles` read a record of `memberId` (FORBIDDEN otherwise), and
+   * audits the read when it is staff reading someone else's data.
+   */
+  async authorizeRead(viewer: Viewer, memberId: string, staffRoles: readonly Role[], target: AuditTarget): Promise<void> {
+    if (requireSelfOrRole(viewer, memberId, staffRoles)) await this.recordRead(viewer, target);
   }
 
   /** A staff read of someone else's personal data. */

@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock';
 import { badInput, DomainError, forbidden, notFound, ruleViolation } from '../shared/errors';
 import { formatPounds, type Pence } from '../shared/money';
 import type { UnitOfWork } from '../shared/unit-of-work';
-import { hasAnyRole, primaryRole, Role, type Viewer } from '../shared/viewer';
+import { hasAnyRole, primaryRole, requireSelfOrRole, Role, type Viewer } from '../shared/viewer';
 import { Invoice } from './invoice.entity';
 import { PaymentAccount } from './payment-account.entity';
 import type { PaymentAccountService } from './payment-account.service';
@@ -114,7 +114,7 @@ export class PaymentService {
   /** ATS-57: a member pays only their own fee, and only by online card payment; FINANCE records any channel. */
   private assertMayPay(viewer: Viewer, account: PaymentAccount, channel: PaymentChannel): void {
     if (hasAnyRole(viewer, PAYMENT_RECORDER_ROLES)) return;
-    if (!viewer.memberId || viewer.memberId !== account.memberId) throw forbidden('Members may pay only their own fees', 'ATS-57');
+    requireSelfOrRole(viewer, account.memberId, []); // ATS-57: a member pays only their own fees
     if (channel !== PaymentChannel.ONLINE) throw forbidden('Members may record only their own online card payments', 'ATS-16');
   }
 

@@ -7,7 +7,7 @@ import { londonToday } from '../../shared/dates';
 import { assertNoViolations, badInput, notFound } from '../../shared/errors';
 import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
-import { requireMemberId, requireSelfOrRole, Role, type Viewer } from '../../shared/viewer';
+import { requireMemberId, Role, type Viewer } from '../../shared/viewer';
 import type { ApplicationTemplateService } from './application-template.service';
 import { AtsApplicationOutcome, AtsApplicationStatus } from './application.enums';
 import { AtsApplication } from './ats-application.entity';
@@ -99,8 +99,7 @@ export class AtsApplicationService {
   async get(viewer: Viewer, id: string): Promise<AtsApplication> {
     const application = await this.dataSource.getRepository(AtsApplication).findOneBy({ id });
     if (!application) throw notFound('ATS application');
-    const staffRead = requireSelfOrRole(viewer, application.memberId, APPLICATION_READER_ROLES);
-    if (staffRead) await this.audit.recordRead(viewer, { action: 'atsApplication.read', targetType: 'ats_application', targetId: id });
+    await this.audit.authorizeRead(viewer, application.memberId, APPLICATION_READER_ROLES, { action: 'atsApplication.read', targetType: 'ats_application', targetId: id });
     return application;
   }
 

@@ -47,9 +47,7 @@ export class ParticipantService {
   async get(viewer: Viewer, id: string): Promise<Participant> {
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ id });
     if (!participant) throw notFound('Participant');
-    if (requireSelfOrRole(viewer, participant.memberId, PARTICIPANT_READER_ROLES)) {
-      await this.audit.recordRead(viewer, { action: 'participant.read', targetType: 'participant', targetId: id });
-    }
+    await this.audit.authorizeRead(viewer, participant.memberId, PARTICIPANT_READER_ROLES, { action: 'participant.read', targetType: 'participant', targetId: id });
     return participant;
   }
 
@@ -88,9 +86,7 @@ export class ParticipantService {
    * programme (MEMBERSHIP_TEAM, ADMIN), not for finance or assessors; staff reads are audited.
    */
   async requireSensitiveRead(viewer: Viewer, participant: Participant, action: string): Promise<void> {
-    if (requireSelfOrRole(viewer, participant.memberId, PROGRAMME_STAFF_ROLES)) {
-      await this.audit.recordRead(viewer, { action, targetType: 'participant', targetId: participant.id });
-    }
+    await this.audit.authorizeRead(viewer, participant.memberId, PROGRAMME_STAFF_ROLES, { action, targetType: 'participant', targetId: participant.id });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { NotificationService } from '../../notifications/notification.service';
 import type { Clock } from '../../shared/clock';
 import { londonToday } from '../../shared/dates';
@@ -14,7 +14,6 @@ import type { ProgrammePorts } from './ports';
 import { ExtensionStatus, ParticipantStatus, WithdrawalKind } from './programme.enums';
 import { withdrawn } from './programme.notices';
 import { assertWithdrawalReason, isDueForDeadlineWithdrawal, isInCoolingOff } from './programme.rules';
-import type { EntityManager } from 'typeorm';
 
 /** ATS-20, ATS-44, ATS-45, DEC-P2: the three ways a participation ends early. */
 export class WithdrawalService {
