@@ -9,6 +9,7 @@ import { Notification } from '../domain/notifications/notification.entity';
 import { applicationEntities } from '../domain/ats/applications/application.entities';
 import { programmeEntities } from '../domain/ats/programme/programme.entities';
 import { paymentEntities } from '../domain/payments/payment.entities';
+import { registerEntities } from '../domain/register/register.entities';
 
 /** Every entity, listed explicitly so the data source never depends on file globs. */
 export const entities = [
@@ -23,4 +24,5 @@ export const entities = [
   ...applicationEntities,
   ...programmeEntities,
   ...paymentEntities,
+  ...registerEntities,
 ];

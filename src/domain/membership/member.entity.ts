@@ -17,6 +17,11 @@ export class Member {
   @Column({ type: 'date' }) joinedOn: LocalDate;
   /** DEC-M1: membership lapses when this date passes unrenewed. */
   @Column({ type: 'date' }) renewalDate: LocalDate;
+  /**
+   * COP-6 / ATS-56: with status SUSPENDED, the first day the suspension no longer applies (null = open-ended).
+   * DEC-G2: a suspension that reaches this date has ended, whatever the stored status says (see membership.rules).
+   */
+  @Column({ type: 'date', nullable: true }) suspensionEndsOn: LocalDate | null;
   @Column({ type: 'varchar', length: 30 }) sector: Sector;
   @Column({ type: 'varchar', length: 200, nullable: true }) employerName: string | null;
   @Column({ type: 'varchar', length: 320, nullable: true }) employerContactEmail: string | null;

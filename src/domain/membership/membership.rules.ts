@@ -17,14 +17,22 @@ export function isPastRenewal(member: Pick<Member, 'renewalDate'>, today: LocalD
   return isBefore(member.renewalDate, today);
 }
 
-/** A current member: ACTIVE and within the renewal date (ATS-9, ATS-22, ATS-41, ATS-43). */
-export function isCurrentMember(member: Pick<Member, 'status' | 'renewalDate'>, today: LocalDate): boolean {
-  return member.status === MemberStatus.ACTIVE && !isPastRenewal(member, today);
+type MemberDates = Pick<Member, 'status' | 'renewalDate'> & Partial<Pick<Member, 'suspensionEndsOn'>>;
+
+/** DEC-G2 / COP-6: a suspension with an end date has ended on that date, whatever the stored status says yet. */
+export function hasSuspensionEnded(member: MemberDates, today: LocalDate): boolean {
+  return member.status === MemberStatus.SUSPENDED && !!member.suspensionEndsOn && !isBefore(today, member.suspensionEndsOn);
 }
 
-/** The status a member has today, applying DEC-M1 before the lapse sweep has stored it. */
-export function effectiveStatus(member: Pick<Member, 'status' | 'renewalDate'>, today: LocalDate): MemberStatus {
-  return member.status === MemberStatus.ACTIVE && isPastRenewal(member, today) ? MemberStatus.LAPSED : member.status;
+/** The status a member has today, applying DEC-M1 (lapse) and DEC-G2 (a suspension's end) before any sweep has stored it. */
+export function effectiveStatus(member: MemberDates, today: LocalDate): MemberStatus {
+  const stored = hasSuspensionEnded(member, today) ? MemberStatus.ACTIVE : member.status;
+  return stored === MemberStatus.ACTIVE && isPastRenewal(member, today) ? MemberStatus.LAPSED : stored;
+}
+
+/** A current member: ACTIVE today, within the renewal date and not suspended (ATS-9, ATS-22, ATS-41, ATS-43). */
+export function isCurrentMember(member: MemberDates, today: LocalDate): boolean {
+  return effectiveStatus(member, today) === MemberStatus.ACTIVE;
 }
 
 /** Suspended and expelled members cannot renew their way back (COP-6); lapsed and active members can. */

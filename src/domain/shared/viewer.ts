@@ -1,4 +1,4 @@
-import { forbidden } from './errors';
+import { DomainError, forbidden } from './errors';
 
 export enum Role {
   MEMBER = 'MEMBER',
@@ -58,4 +58,20 @@ export function requireSelfOrRole(viewer: Viewer, memberId: string, staffRoles: 
 export function requireMemberId(viewer: Viewer): string {
   if (!viewer.memberId) throw forbidden('Only a signed-in member can do this', 'ATS-57');
   return viewer.memberId;
+}
+
+/**
+ * The service layer's own role check: the same rule as the operation's `@Allow(...)` at the GraphQL edge, enforced
+ * again inside the service so no other entry point (a sweep, a script, another service) can bypass it.
+ */
+export function requireRole(viewer: Viewer, roles: readonly Role[], rule?: string): void {
+  if (viewer.roles.length === 0) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+  if (!hasAnyRole(viewer, roles)) throw forbidden('Your role does not allow this', rule);
+}
+
+/** DEC-G1: nobody decides, reviews or sits on a panel for a case about themselves. */
+export function requireNotOwnCase(viewer: Viewer, subjectMemberId: string): void {
+  if (viewer.memberId === subjectMemberId || viewer.subject === subjectMemberId) {
+    throw forbidden('You cannot decide a case about yourself', 'DEC-G1');
+  }
 }
