@@ -14,6 +14,7 @@ import type { Context } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
+import { registerPaymentRoutes } from './http/payment-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -35,7 +36,8 @@ export interface App {
 export async function createApp({ config, dataSource, clock, logger }: AppOptions): Promise<App> {
   const adjustableClock = config.testClockEnabled ? new AdjustableClock(clock ?? new SystemClock()) : null;
   const effectiveClock = adjustableClock ?? clock ?? new SystemClock();
-  const services = createServices({ dataSource, clock: effectiveClock, adjustableClock });
+  let paymentLog: (message: string, detail: Record<string, unknown>) => void = () => undefined;
+  const services = createServices({ dataSource, clock: effectiveClock, adjustableClock, payments: { config: config.payments, log: (m, d) => paymentLog(m, d) } });
   const verifier = new TokenVerifier(config.jwt);
 
   const server = Fastify({
@@ -93,6 +95,9 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
       }
     },
   });
+
+  paymentLog = (message, detail) => server.log.warn(detail, message);
+  await registerPaymentRoutes(server, services, config);
 
   return {
     server,

@@ -34,6 +34,27 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** How often the outbox sender looks for mail to deliver when SMTP is configured. */
   mailPollSeconds: number;
+  /** ATS-16 / DEC-P4: the card payment provider and its webhook verification. */
+  payments: PaymentsConfig;
+}
+
+export type PaymentProviderName = 'sandbox' | 'stripe';
+
+/** ATS-16 / DEC-P4: card payments are recorded only from a provider's signature-verified webhook. */
+export interface PaymentsConfig {
+  provider: PaymentProviderName;
+  /** Stripe secret API key (`sk_...`); required when provider is stripe. */
+  stripeSecretKey?: string;
+  /** Stripe webhook endpoint secret (`whsec_...`); required when provider is stripe. */
+  stripeWebhookSecret?: string;
+  /** The sandbox's local signing secret (Stripe's format); never used in production. */
+  sandboxWebhookSecret: string;
+  /** Oldest webhook signature timestamp accepted, in seconds (Stripe's default 300). */
+  webhookToleranceSeconds: number;
+  /** Where the provider sends the member back after a checkout (the front end's page). */
+  returnUrl: string;
+  /** This API's public base URL, for the sandbox's checkout page links. */
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +114,35 @@ function postgresUrl(env: Env, name: string): string | undefined {
   return raw;
 }
 
+const DEV_SANDBOX_WEBHOOK_SECRET = 'whsec_sandbox_development_only_0123456789abcdef';
+
+/** ATS-16 / DEC-P4: the payment provider; production refuses the sandbox (it can confirm payments nobody made). */
+export function loadPaymentsConfig(env: Env, production: boolean, port: number): PaymentsConfig {
+  const chosen = optional(env, 'PAYMENT_PROVIDER');
+  const provider = oneOf<PaymentProviderName>(env, 'PAYMENT_PROVIDER', ['sandbox', 'stripe'], production ? 'stripe' : 'sandbox');
+  if (production && provider === 'sandbox') throw new ConfigError('PAYMENT_PROVIDER', 'cannot be sandbox in production: the sandbox confirms card payments nobody made (DEC-P4)');
+  const stripeSecretKey = optional(env, 'STRIPE_SECRET_KEY');
+  const stripeWebhookSecret = optional(env, 'STRIPE_WEBHOOK_SECRET');
+  // Chosen explicitly, Stripe needs both keys. Taken by default in production without keys, card payments are simply
+  // unavailable (startCardPayment refuses, the webhook answers 503) and the server logs a warning at start-up.
+  if (chosen === 'stripe' && !stripeSecretKey) throw new ConfigError('STRIPE_SECRET_KEY', 'is required when PAYMENT_PROVIDER is stripe');
+  if (chosen === 'stripe' && !stripeWebhookSecret) throw new ConfigError('STRIPE_WEBHOOK_SECRET', 'is required when PAYMENT_PROVIDER is stripe');
+  if (stripeSecretKey && !/^(sk|rk)_(test|live)_\w+$/.test(stripeSecretKey)) throw new ConfigError('STRIPE_SECRET_KEY', 'must be a Stripe secret or restricted key (sk_... or rk_...)');
+  if (stripeSecretKey && production && !stripeSecretKey.includes('_live_')) throw new ConfigError('STRIPE_SECRET_KEY', 'must be a live key in production');
+  if (stripeWebhookSecret && !stripeWebhookSecret.startsWith('whsec_')) throw new ConfigError('STRIPE_WEBHOOK_SECRET', 'must be the endpoint secret (whsec_...)');
+  const sandboxWebhookSecret = optional(env, 'SANDBOX_WEBHOOK_SECRET') ?? DEV_SANDBOX_WEBHOOK_SECRET;
+  if (sandboxWebhookSecret.length < 24) throw new ConfigError('SANDBOX_WEBHOOK_SECRET', 'must be at least 24 characters');
+  return {
+    provider,
+    stripeSecretKey,
+    stripeWebhookSecret,
+    sandboxWebhookSecret,
+    webhookToleranceSeconds: integer(env, 'PAYMENT_WEBHOOK_TOLERANCE_SECONDS', 300, 1, 3600),
+    returnUrl: optional(env, 'PAYMENT_RETURN_URL') ?? 'http://localhost:3000/payments/return',
+    publicBaseUrl: (optional(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
   const production = nodeEnv === 'production';
@@ -135,5 +185,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     sweepIntervalSeconds: integer(env, 'SWEEP_INTERVAL_SECONDS', 300, 0, 86400),
     mailPollSeconds: integer(env, 'MAIL_POLL_SECONDS', 10, 1, 3600),
+    payments: loadPaymentsConfig(env, production, integer(env, 'PORT', 4000, 0, 65535)),
   };
 }

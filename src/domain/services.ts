@@ -10,7 +10,7 @@ import { WorkingDayCalendar } from './shared/working-days';
 import { ServerClockService } from './system/server-clock.service';
 import { SweepService } from './system/sweep.service';
 import { createApplicationArea } from './ats/applications';
-import { createPaymentArea } from './payments';
+import { createPaymentArea, type PaymentAreaOptions } from './payments';
 import { createProgrammeArea } from './ats/programme';
 
 export interface ServiceDeps {
@@ -19,10 +19,12 @@ export interface ServiceDeps {
   /** Present only where the test clock is enabled (DEC-T2). */
   adjustableClock: AdjustableClock | null;
   calendar?: WorkingDayCalendar;
+  /** ATS-16 / DEC-P4: the payment provider's configuration and the log for refused webhooks. */
+  payments?: PaymentAreaOptions;
 }
 
 /** Wires the domain services together; every dependency is passed explicitly. */
-export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar() }: ServiceDeps) {
+export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), payments: paymentOptions }: ServiceDeps) {
   const audit = new AuditService(dataSource, clock);
   const uow = new UnitOfWork(dataSource, audit);
   const notifications = new NotificationService(dataSource, clock);
@@ -34,7 +36,7 @@ export function createServices({ dataSource, clock, adjustableClock, calendar = 
   sweeps.register({ name: 'membership.lapse', run: (viewer) => members.lapseOverdueMemberships(viewer) });
   const areaDeps = { dataSource, clock, calendar, uow, audit, notifications, members };
   const atsApplications = createApplicationArea(areaDeps);
-  const payments = createPaymentArea(areaDeps);
+  const payments = createPaymentArea(areaDeps, paymentOptions);
   const programme = createProgrammeArea(areaDeps, {
     applications: atsApplications.applications,
     qualifications: atsApplications.qualifications,

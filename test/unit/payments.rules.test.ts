@@ -2,7 +2,7 @@ import { AttemptKind, PaymentPlan } from '../../src/domain/ats/programme/program
 import { DomainError } from '../../src/domain/shared/errors';
 import { PaymentChannel, ScheduleItemKind, ScheduleItemStatus } from '../../src/domain/payments/payment.enums';
 import {
-  allocatePayment,
+  allocateReceipt,
   assertSameRequest,
   balanceDueDate,
   chargeForAttempt,
@@ -137,23 +137,25 @@ describe('ATS-16 allocating a payment', () => {
   }));
 
   it('settles the earliest open items first, card payments reaching the instalments after the initial payment', () => {
-    expect(allocatePayment(items, PaymentChannel.ONLINE, 31_500)).toEqual([
+    expect(allocateReceipt(items, PaymentChannel.ONLINE, 31_500).allocations).toEqual([
       { scheduleItemId: 'item-1', amountPence: 21_500 },
       { scheduleItemId: 'item-2', amountPence: 10_000 },
     ]);
   });
 
   it('lets a direct-debit collection settle only instalments, and settles a named item', () => {
-    expect(allocatePayment(items, PaymentChannel.DIRECT_DEBIT, 10_000)).toEqual([{ scheduleItemId: 'item-2', amountPence: 10_000 }]);
-    expect(allocatePayment(items, PaymentChannel.DIRECT_DEBIT, 10_000, 'item-4')).toEqual([{ scheduleItemId: 'item-4', amountPence: 10_000 }]);
-    expect(thrown(() => allocatePayment(items, PaymentChannel.BACS, 10_000)).rule).toBe('ATS-15');
+    expect(allocateReceipt(items, PaymentChannel.DIRECT_DEBIT, 10_000).allocations).toEqual([{ scheduleItemId: 'item-2', amountPence: 10_000 }]);
+    expect(allocateReceipt(items, PaymentChannel.DIRECT_DEBIT, 10_000, 'item-4').allocations).toEqual([{ scheduleItemId: 'item-4', amountPence: 10_000 }]);
+    // DEC-P3: a bank transfer pays invoices or any balance.
+    expect(allocateReceipt(items, PaymentChannel.BACS, 10_000).allocations).toEqual([{ scheduleItemId: 'item-1', amountPence: 10_000 }]);
+    expect(thrown(() => allocateReceipt(items, PaymentChannel.DIRECT_DEBIT, 10_000, 'item-1')).rule).toBe('DEC-P3');
   });
 
-  it('refuses more than is outstanding, to the penny', () => {
-    expect(allocatePayment(items, PaymentChannel.PHONE, 81_500)).toHaveLength(7);
-    const over = thrown(() => allocatePayment(items, PaymentChannel.PHONE, 81_501));
-    expect([over.code, over.field]).toEqual(['BAD_USER_INPUT', 'amountPence']);
-    expect(thrown(() => allocatePayment(items, PaymentChannel.DIRECT_DEBIT, 60_001)).code).toBe('BAD_USER_INPUT');
+  it('keeps anything beyond what is outstanding as a credit, to the penny (DEC-P5)', () => {
+    expect(allocateReceipt(items, PaymentChannel.PHONE, 81_500)).toMatchObject({ creditPence: 0 });
+    expect(allocateReceipt(items, PaymentChannel.PHONE, 81_500).allocations).toHaveLength(7);
+    expect(allocateReceipt(items, PaymentChannel.PHONE, 81_501).creditPence).toBe(1);
+    expect(allocateReceipt(items, PaymentChannel.DIRECT_DEBIT, 60_001).creditPence).toBe(1);
   });
 
   it('refuses a reused idempotency key for a different payment', () => {

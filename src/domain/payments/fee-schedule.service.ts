@@ -5,7 +5,7 @@ import { londonToday, type LocalDate } from '../shared/dates';
 import { conflict } from '../shared/errors';
 import type { Pence } from '../shared/money';
 import type { UnitOfWork } from '../shared/unit-of-work';
-import type { Viewer } from '../shared/viewer';
+import { requireRole, Role, type Viewer } from '../shared/viewer';
 import { ProgrammeFee } from './programme-fee.entity';
 import { assertFeeAmount, assertPublicationNotBackdated, chargeForAttempt, feeInForce } from './payments.rules';
 
@@ -13,6 +13,9 @@ export interface PublishFeeInput {
   amountPence: Pence;
   publishedOn: LocalDate;
 }
+
+/** ATS-14: who publishes a new programme fee. */
+export const FEE_PUBLISHER_ROLES = [Role.FINANCE, Role.ADMIN];
 
 /** ATS-14: the programme fee schedule; ATS-32..35, 47, 48: the restart fee. */
 export class FeeScheduleService {
@@ -42,6 +45,7 @@ export class FeeScheduleService {
 
   /** ATS-14: FINANCE or ADMIN publish a new fee; it applies to registrations from one month after `publishedOn`. */
   async publish(viewer: Viewer, input: PublishFeeInput): Promise<ProgrammeFee> {
+    requireRole(viewer, FEE_PUBLISHER_ROLES, 'ATS-14');
     const amountPence = assertFeeAmount(input.amountPence);
     assertPublicationNotBackdated(input.publishedOn, londonToday(this.clock));
     return this.uow.run(viewer, async (manager) => {

@@ -7,21 +7,60 @@ import { Member } from '../membership/member.entity';
 import type { NotificationService } from '../notifications/notification.service';
 import type { Clock } from '../shared/clock';
 import { daysBetween, londonToday, type LocalDate } from '../shared/dates';
-import { badInput, conflict, notFound, ruleViolation } from '../shared/errors';
+import { badInput, conflict, forbidden, notFound, ruleViolation } from '../shared/errors';
 import { formatPounds, type Pence } from '../shared/money';
 import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
-import { Role, requireMemberId, requireSelfOrRole, type Viewer } from '../shared/viewer';
+import { hasAnyRole, Role, requireMemberId, requireRole, type Viewer } from '../shared/viewer';
 import { Invoice } from './invoice.entity';
 import { PaymentAccount } from './payment-account.entity';
 import { Payment } from './payment.entity';
-import { InvoiceStatus, ScheduleItemKind, ScheduleItemStatus } from './payment.enums';
-import { balanceDueDate, balanceFigures, invoiceDueDate, isBalanceOverdue, paymentSchedule, refundableAmount, type BalanceFigures } from './payments.rules';
+import { BalanceDecision, InvoiceStatus, OverdueItemKind, PayerKind, RefundKind, ScheduleItemKind, ScheduleItemStatus } from './payment.enums';
+import {
+  accountCredit,
+  balanceDueDate,
+  balanceFigures,
+  invoiceDueDate,
+  isBalanceOverdue,
+  paymentSchedule,
+  planCreditRefund,
+  planFullRefund,
+  type BalanceFigures,
+  type PlannedRefund,
+  type RefundablePayment,
+} from './payments.rules';
 import { Refund } from './refund.entity';
 import { ScheduleItem } from './schedule-item.entity';
 
 /** Staff whose work needs participants' balances (ATS-57: members see only their own). */
 export const BALANCE_READER_ROLES = [Role.FINANCE, Role.ADMIN, Role.MEMBERSHIP_TEAM];
+/** ATS-17, DEC-P3: who sees overdue balances and items. */
+export const OVERDUE_READER_ROLES = [Role.FINANCE, Role.ADMIN];
+/** DEC-P5, ATS-45: who refunds credits and decides withdrawn balances. */
+export const FINANCE_ROLES = [Role.FINANCE];
+/** Who may run the payments sweeps (runSweeps callers and the scheduler's SYSTEM viewer). */
+export const SWEEP_ROLES = [Role.ADMIN, Role.MEMBERSHIP_TEAM, Role.FINANCE];
+
+export interface RefundCreditInput {
+  participantId: string;
+  /** All of the credit when omitted. */
+  amountPence?: Pence | null;
+  reason: string;
+}
+
+/** DEC-P3: one amount overdue on its own due date. */
+export interface OverdueItem {
+  scheduleItemId: string;
+  kind: OverdueItemKind;
+  participantId: string;
+  memberId: string;
+  invoiceNumber: string | null;
+  employerName: string | null;
+  amountPence: Pence;
+  outstandingPence: Pence;
+  dueOn: LocalDate;
+  daysOverdue: number;
+}
 
 export interface OpenAccountInput {
   participantId: string;
@@ -42,6 +81,11 @@ export interface BalanceView extends BalanceFigures {
   employerName: string | null;
   /** ATS-20 / DEC-P2: when a cooling-off withdrawal refunded and closed the account. */
   cancelledAt: Date | null;
+  /** DEC-P5: money received beyond what was owed, held for the payer and refundable. */
+  creditPence: Pence;
+  collectionStoppedAt: Date | null;
+  balanceDecision: BalanceDecision | null;
+  balanceDecisionReason: string | null;
   paidInFull: boolean;
   /** ATS-17: six months after the portfolio issue date of the cohort registered into; null when unknown. */
   balanceDueOn: LocalDate | null;
@@ -80,7 +124,10 @@ export class PaymentAccountService {
    * fee is not more than 6 x £100). On EMPLOYER_INVOICE it issues the invoice and emails it to the participant.
    */
   async openAccount(manager: EntityManager, input: OpenAccountInput): Promise<void> {
-    const planned = paymentSchedule(input.plan, input.chargePence, input.registrationDate);
+    // DEC-P3: an employer invoice is due 30 days after the portfolio issue date of the cohort registered into.
+    const participant = await manager.findOneBy(Participant, { id: input.participantId });
+    const cohort = participant ? await manager.findOneBy(Cohort, { id: participant.originalCohortId }) : null;
+    const planned = paymentSchedule(input.plan, input.chargePence, input.registrationDate, cohort?.portfolioIssueDate ?? input.registrationDate);
     if (await manager.existsBy(PaymentAccount, { participantId: input.participantId })) {
       throw conflict('This participant already has a payment account', 'ATS-14');
     }
@@ -103,6 +150,12 @@ export class PaymentAccountService {
       openedAt: now,
       cancelledAt: null,
       cancellationReason: null,
+      collectionStoppedAt: null,
+      collectionStopReason: null,
+      balanceDecision: null,
+      balanceDecisionReason: null,
+      balanceDecidedAt: null,
+      balanceDecidedBy: null,
     });
     await manager.save(account);
 
@@ -116,7 +169,7 @@ export class PaymentAccountService {
         employerName,
         amountPence: input.chargePence,
         issuedOn: input.registrationDate,
-        dueOn: invoiceDueDate(input.registrationDate),
+        dueOn: invoiceDueDate(cohort?.portfolioIssueDate ?? input.registrationDate),
         status: InvoiceStatus.OPEN,
         settledAt: null,
         cancelledAt: null,
@@ -165,19 +218,18 @@ export class PaymentAccountService {
   }
 
   /**
-   * ATS-20 / DEC-P2: refunds everything paid (up to the programme fee), cancels unpaid instalments and open invoices;
-   * returns pence refunded. Queues the refund email. Runs in the caller's transaction; a second call refunds nothing.
+   * ATS-20 / DEC-P2 (and ATS-45 in cooling off): refunds everything paid, payment by payment, to whoever paid it by the
+   * channel it came by (DEC-P5), and cancels unpaid instalments and open invoices; returns pence refunded. Emails each
+   * payer. Runs in the caller's transaction; a second call refunds nothing.
    */
   async refundInFullAndCancel(manager: EntityManager, participantId: string, reason: string): Promise<number> {
     const why = (reason ?? '').trim();
     if (!why) throw badInput('reason', 'Give the reason for the refund');
     const account = await this.lock(manager, participantId);
     const now = this.clock.now();
-    const payments = await manager.find(Payment, { where: { accountId: account.id } });
-    const refunds = await manager.find(Refund, { where: { accountId: account.id } });
-    const figures = balanceFigures(account.chargePence, [], payments, refunds);
-    const amount = refundableAmount(figures.paidPence, figures.refundedPence, account.chargePence);
-    if (amount > 0) await manager.insert(Refund, { accountId: account.id, participantId, amountPence: amount, reason: why, refundedAt: now });
+    const { payments, refundable } = await this.refundablePayments(manager, account);
+    const refunds = await this.insertRefunds(manager, account, payments, planFullRefund(refundable), RefundKind.FULL_REFUND, why, 'system');
+    const amount = refunds.reduce((s, r) => s + r.amountPence, 0);
     const cancelledItems = await manager.update(
       ScheduleItem,
       { accountId: account.id, status: ScheduleItemStatus.PENDING },
@@ -190,32 +242,108 @@ export class PaymentAccountService {
       account.cancellationReason = why;
       await manager.save(account);
     }
-    if (amount > 0 || firstCancellation) {
-      const member = await manager.findOneBy(Member, { id: account.memberId });
-      if (member) {
-        const cancelledSomething = (cancelledItems.affected ?? 0) + (cancelledInvoices.affected ?? 0) > 0;
-        await this.notifications.enqueue(manager, {
-          recipientMemberId: member.id,
-          toAddress: member.email,
-          template: 'ATS_FEE_REFUNDED',
-          subject: amount > 0 ? `Your refund of ${formatPounds(amount)} for the Advanced Teacher Status programme` : 'Your Advanced Teacher Status programme payments have been cancelled',
-          body:
-            `Dear ${member.givenName},\n\n` +
-            (amount > 0 ? `We are refunding ${formatPounds(amount)}, everything you paid towards the programme fee. ` : 'You had paid nothing towards the programme fee, so there is nothing to refund. ') +
-            (cancelledSomething ? 'Any unpaid instalments and open invoices have been cancelled, and nothing more will be collected.' : 'Nothing more will be collected.'),
-          rule: 'ATS-20',
-          dedupeKey: `fee-refund:${account.id}:${figures.refundedPence + amount}`,
-        });
-      }
+    const member = await manager.findOneByOrFail(Member, { id: account.memberId });
+    const cancelledSomething = (cancelledItems.affected ?? 0) + (cancelledInvoices.affected ?? 0) > 0;
+    const nothingMore = cancelledSomething ? 'Any unpaid instalments and open invoices have been cancelled, and nothing more will be collected.' : 'Nothing more will be collected.';
+    if (refunds.length) {
+      await this.notifyRefunds(manager, member, refunds, 'ATS-20', (total, toParticipant) =>
+        `We are refunding ${formatPounds(total)}, everything ${toParticipant ? 'you' : 'you on their behalf'} paid towards the programme fee, by the way it was paid. ` + nothingMore,
+      );
+    } else if (firstCancellation) {
+      await this.notifications.enqueue(manager, {
+        recipientMemberId: member.id,
+        toAddress: member.email,
+        template: 'ATS_FEE_REFUNDED',
+        subject: 'Your Advanced Teacher Status programme payments have been cancelled',
+        body: `Dear ${member.givenName},\n\nYou had paid nothing towards the programme fee, so there is nothing to refund. ${nothingMore}`,
+        rule: 'ATS-20',
+        dedupeKey: `fee-cancelled:${account.id}`,
+      });
     }
     return amount;
   }
 
+  /**
+   * DEC-P5: FINANCE refunds credit held on an account (all of it, or part), from the payments that brought it, to
+   * whoever paid them by the channel they came by; each payer is emailed. Refused when there is no such credit.
+   */
+  async refundCredit(viewer: Viewer, input: RefundCreditInput): Promise<Refund[]> {
+    requireRole(viewer, FINANCE_ROLES, 'DEC-P5');
+    const why = (input.reason ?? '').trim();
+    if (!why) throw badInput('reason', 'Give the reason for the refund');
+    return this.uow.run(viewer, async (manager) => {
+      const account = await this.lock(manager, input.participantId);
+      const { payments, refundable } = await this.refundablePayments(manager, account);
+      const refunds = await this.insertRefunds(manager, account, payments, planCreditRefund(refundable, input.amountPence ?? null), RefundKind.CREDIT, why, viewer.subject);
+      const member = await manager.findOneByOrFail(Member, { id: account.memberId });
+      await this.notifyRefunds(manager, member, refunds, 'DEC-P5', (total) => `We are refunding ${formatPounds(total)} held as a credit on the Advanced Teacher Status account (money received beyond what was owed), by the way it was paid.`);
+      const total = refunds.reduce((s, r) => s + r.amountPence, 0);
+      return { result: refunds, audit: { action: 'paymentAccount.refundCredit', targetType: 'participant', targetId: input.participantId, detail: { refundedPence: total, refundIds: refunds.map((r) => r.id), reason: why } } };
+    });
+  }
+
+  /**
+   * ATS-45: after SET withdraws a participant outside cooling off, their open instalments and invoices stop being
+   * collected until FINANCE decides whether the balance is written off or kept. In the caller's transaction.
+   */
+  async stopCollection(manager: EntityManager, participantId: string, reason: string): Promise<void> {
+    const account = await manager.findOne(PaymentAccount, { where: { participantId }, lock: { mode: 'pessimistic_write' } });
+    if (!account || account.cancelledAt || account.collectionStoppedAt) return;
+    account.collectionStoppedAt = this.clock.now();
+    account.collectionStopReason = reason;
+    await manager.save(account);
+  }
+
+  /**
+   * ATS-45: FINANCE decides the balance left by a withdrawal for ineligibility: WRITE_OFF (open instalments and invoices
+   * are written off; nothing more is owed) or KEEP (the balance stays owed). Once, with a reason, audited; the
+   * participant is told by email.
+   */
+  async decideWithdrawnBalance(viewer: Viewer, participantId: string, decision: BalanceDecision, reason: string): Promise<BalanceView> {
+    requireRole(viewer, FINANCE_ROLES, 'ATS-45');
+    const why = (reason ?? '').trim();
+    if (!why) throw badInput('reason', 'Give the reason for the decision');
+    if (!Object.values(BalanceDecision).includes(decision)) throw badInput('decision', 'Unknown decision');
+    return this.uow.run(viewer, async (manager) => {
+      const account = await this.lock(manager, participantId);
+      if (!account.collectionStoppedAt) throw ruleViolation('ATS-45', 'Only the balance of a participant SET withdrew for ineligibility after cooling off is written off or kept');
+      if (account.balanceDecision) throw conflict(`FINANCE already decided to ${account.balanceDecision === BalanceDecision.WRITE_OFF ? 'write off' : 'keep'} this balance`, 'ATS-45');
+      const now = this.clock.now();
+      const before = await this.view(manager, account);
+      if (decision === BalanceDecision.WRITE_OFF) {
+        await manager.update(ScheduleItem, { accountId: account.id, status: ScheduleItemStatus.PENDING }, { status: ScheduleItemStatus.WRITTEN_OFF, cancelledAt: now });
+        await manager.update(Invoice, { accountId: account.id, status: InvoiceStatus.OPEN }, { status: InvoiceStatus.WRITTEN_OFF, cancelledAt: now });
+      }
+      account.balanceDecision = decision;
+      account.balanceDecisionReason = why;
+      account.balanceDecidedAt = now;
+      account.balanceDecidedBy = viewer.subject;
+      await manager.save(account);
+      const member = await manager.findOneByOrFail(Member, { id: account.memberId });
+      await this.notifications.enqueue(manager, {
+        recipientMemberId: member.id,
+        toAddress: member.email,
+        template: 'ATS_WITHDRAWN_BALANCE_DECIDED',
+        subject: decision === BalanceDecision.WRITE_OFF ? 'Nothing more is owed for your Advanced Teacher Status programme fee' : 'The balance of your Advanced Teacher Status programme fee',
+        body:
+          `Dear ${member.givenName},\n\n` +
+          (decision === BalanceDecision.WRITE_OFF
+            ? `Following your withdrawal from the programme, the ${formatPounds(before.outstandingPence)} outstanding has been written off; nothing more will be collected.`
+            : `Following your withdrawal from the programme, instalments are no longer collected, but the ${formatPounds(before.outstandingPence)} outstanding remains owed. Please contact Finance to settle it.`),
+        rule: 'ATS-45',
+        dedupeKey: `withdrawn-balance:${account.id}`,
+      });
+      return {
+        result: await this.view(manager, account),
+        audit: { action: 'paymentAccount.decideWithdrawnBalance', targetType: 'participant', targetId: participantId, detail: { decision, reason: why, outstandingPence: before.outstandingPence } },
+      };
+    });
+  }
+
   /** A participant's balance for the member themself or for staff (ATS-57; staff reads are audited). */
   async balance(viewer: Viewer, participantId: string): Promise<BalanceView> {
-    const account = await this.dataSource.getRepository(PaymentAccount).findOneBy({ participantId });
-    if (!account) throw notFound('Payment account');
-    const staffRead = requireSelfOrRole(viewer, account.memberId, BALANCE_READER_ROLES);
+    const account = await this.findForViewer(viewer, participantId, BALANCE_READER_ROLES);
+    const staffRead = account.memberId !== viewer.memberId;
     const view = await this.view(this.dataSource.manager, account);
     if (staffRead) await this.audit.recordRead(viewer, { action: 'paymentAccount.read', targetType: 'participant', targetId: participantId });
     return view;
@@ -223,6 +351,7 @@ export class PaymentAccountService {
 
   /** The signed-in member's own accounts, newest first. */
   async myBalances(viewer: Viewer): Promise<BalanceView[]> {
+    requireRole(viewer, [Role.MEMBER]);
     const memberId = requireMemberId(viewer);
     const accounts = await this.dataSource.getRepository(PaymentAccount).find({ where: { memberId }, order: { openedAt: 'DESC', id: 'ASC' } });
     return Promise.all(accounts.map((a) => this.view(this.dataSource.manager, a)));
@@ -230,6 +359,7 @@ export class PaymentAccountService {
 
   /** ATS-17: FINANCE's list of participants whose balance is still open after it fell due, oldest cohort first. */
   async overdueBalances(viewer: Viewer, first?: number, after?: string): Promise<Page<OverdueBalance>> {
+    requireRole(viewer, OVERDUE_READER_ROLES, 'ATS-17');
     const size = pageSize(first);
     const cursor = after ? decodeCursor(after, 2) : null;
     const rows = await this.overdueRows(this.dataSource.manager, londonToday(this.clock), size + 1, cursor as [string, string] | null);
@@ -239,6 +369,7 @@ export class PaymentAccountService {
 
   /** ATS-17: reminds each participant once when their balance becomes overdue. Idempotent (dedupe key per participant). */
   async remindOverdueBalances(viewer: Viewer): Promise<number> {
+    requireRole(viewer, SWEEP_ROLES);
     const today = londonToday(this.clock);
     return this.uow.run(viewer, async (manager) => {
       const rows = await this.overdueRows(manager, today, null, null);
@@ -275,6 +406,123 @@ export class PaymentAccountService {
     return account;
   }
 
+  /**
+   * ATS-57: the account of a participant, for the member themself or staff in `staffRoles`. A member gets the same
+   * FORBIDDEN for someone else's participation and for one that does not exist, so existence is never revealed.
+   */
+  async findForViewer(viewer: Viewer, participantId: string, staffRoles: readonly Role[]): Promise<PaymentAccount> {
+    const staff = hasAnyRole(viewer, staffRoles);
+    if (!staff && !viewer.memberId) throw forbidden('Your role does not allow this');
+    const account = await this.dataSource.getRepository(PaymentAccount).findOneBy({ participantId });
+    if (staff && !account) throw notFound('Payment account');
+    if (!account || (!staff && account.memberId !== viewer.memberId)) throw forbidden('Members may see and act on only their own records', 'ATS-57');
+    return account;
+  }
+
+  /**
+   * DEC-P3: FINANCE's list of amounts overdue on their own due dates, before the six-month mark of ATS-17: the
+   * registration payment, each direct-debit instalment, each employer invoice; earliest due first. Accounts closed by
+   * a cooling-off withdrawal and accounts whose collection stopped (ATS-45) are not collected, so not listed.
+   */
+  async overdueItems(viewer: Viewer, first?: number, after?: string): Promise<Page<OverdueItem>> {
+    requireRole(viewer, OVERDUE_READER_ROLES, 'DEC-P3');
+    const size = pageSize(first);
+    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
+    const today = londonToday(this.clock);
+    const params: unknown[] = [today, size + 1];
+    let keyset = '';
+    if (cursor) {
+      params.push(cursor[0], cursor[1]);
+      keyset = `AND (i.due_on, i.id) > ($3::date, $4::uuid)`;
+    }
+    const rows: { scheduleItemId: string; itemKind: ScheduleItemKind; participantId: string; memberId: string; invoiceNumber: string | null; employerName: string | null; amountPence: number; outstandingPence: number; dueOn: string }[] =
+      await this.dataSource.query(
+        `SELECT i.id AS "scheduleItemId", i.kind AS "itemKind", i.participant_id AS "participantId", a.member_id AS "memberId",
+                inv.number AS "invoiceNumber", COALESCE(inv.employer_name, a.employer_name) AS "employerName",
+                i.amount_pence AS "amountPence", (i.amount_pence - i.paid_pence) AS "outstandingPence", i.due_on::text AS "dueOn"
+           FROM payment_schedule_item i
+           JOIN payment_account a ON a.id = i.account_id
+           LEFT JOIN invoice inv ON inv.id = i.invoice_id
+          WHERE i.status = 'PENDING' AND i.paid_pence < i.amount_pence AND i.due_on < $1::date
+            AND a.cancelled_at IS NULL AND a.collection_stopped_at IS NULL ${keyset}
+          ORDER BY i.due_on ASC, i.id ASC
+          LIMIT $2`,
+        params,
+      );
+    await this.audit.recordRead(viewer, { action: 'paymentAccount.listOverdueItems', targetType: 'participant', detail: { returned: rows.slice(0, size).map((r) => r.participantId) } });
+    const items: OverdueItem[] = rows.map(({ itemKind, ...r }) => ({
+      ...r,
+      kind: itemKind === ScheduleItemKind.INVOICE ? OverdueItemKind.INVOICE : itemKind === ScheduleItemKind.DIRECT_DEBIT_INSTALMENT ? OverdueItemKind.DIRECT_DEBIT_INSTALMENT : OverdueItemKind.REGISTRATION_PAYMENT,
+      daysOverdue: daysBetween(r.dueOn, today),
+    }));
+    return toPage(items, size, (r) => [r.dueOn, r.scheduleItemId]);
+  }
+
+  /** The account's payments with what was already refunded from each, for refund planning. */
+  private async refundablePayments(manager: EntityManager, account: PaymentAccount): Promise<{ payments: Payment[]; refundable: RefundablePayment[] }> {
+    const payments = await manager.find(Payment, { where: { accountId: account.id }, order: { receivedAt: 'ASC', id: 'ASC' } });
+    const refunds = await manager.find(Refund, { where: { accountId: account.id } });
+    const refundable = payments.map((p) => ({
+      id: p.id,
+      amountPence: p.amountPence,
+      creditPence: p.creditPence,
+      refundedPence: refunds.filter((r) => r.paymentId === p.id).reduce((s, r) => s + r.amountPence, 0),
+      receivedAt: p.receivedAt,
+    }));
+    return { payments, refundable };
+  }
+
+  /** DEC-P5: one refund row per payment, to its payer by its channel. */
+  private async insertRefunds(manager: EntityManager, account: PaymentAccount, payments: Payment[], plan: PlannedRefund[], kind: RefundKind, reason: string, by: string): Promise<Refund[]> {
+    const now = this.clock.now();
+    const rows: Refund[] = [];
+    for (const planned of plan) {
+      const p = payments.find((x) => x.id === planned.paymentId)!;
+      const refund = manager.create(Refund, {
+        accountId: account.id,
+        participantId: account.participantId,
+        paymentId: p.id,
+        amountPence: planned.amountPence,
+        kind,
+        channel: p.channel,
+        payerKind: p.payerKind,
+        payerName: p.payerName,
+        payerEmail: p.payerEmail,
+        providerRefundReference: null,
+        reason,
+        refundedAt: now,
+        refundedBy: by.slice(0, 64),
+      });
+      rows.push(await manager.save(refund));
+    }
+    return rows;
+  }
+
+  /** DEC-P5: each payer is told what goes back to them and how; the participant's copy goes to their notifications. */
+  private async notifyRefunds(manager: EntityManager, member: Member, refunds: Refund[], rule: string, text: (totalPence: Pence, toParticipant: boolean) => string): Promise<void> {
+    const byPayer = new Map<string, Refund[]>();
+    for (const r of refunds) {
+      const toParticipant = r.payerKind === PayerKind.PARTICIPANT || !r.payerEmail;
+      const key = toParticipant ? 'participant' : `employer:${r.payerEmail!.toLowerCase()}`;
+      byPayer.set(key, [...(byPayer.get(key) ?? []), r]);
+    }
+    const how = { ONLINE: 'to the card used online', PHONE: 'to the card used by phone', DIRECT_DEBIT: 'to the bank account the direct debit came from', BACS: 'by bank transfer to the account that paid' };
+    for (const [key, group] of byPayer) {
+      const toParticipant = key === 'participant';
+      const total = group.reduce((s, r) => s + r.amountPence, 0);
+      const lines = group.map((r) => `- ${formatPounds(r.amountPence)} ${how[r.channel]}`).join('\n');
+      await this.notifications.enqueue(manager, {
+        recipientMemberId: toParticipant ? member.id : null,
+        toAddress: toParticipant ? member.email : group[0].payerEmail!,
+        template: 'ATS_FEE_REFUNDED',
+        subject: `Your refund of ${formatPounds(total)} for the Advanced Teacher Status programme`,
+        body: `Dear ${toParticipant ? member.givenName : group[0].payerName},\n\n${text(total, toParticipant)}${toParticipant ? '' : ` (for ${member.givenName} ${member.familyName})`}\n${lines}`,
+        rule,
+        dedupeKey: `refund:${group[0].id}`,
+      });
+    }
+  }
+
   /** Reads everything a balance shows, through `manager` (inside a transaction it sees that transaction's writes). */
   async view(manager: EntityManager, account: PaymentAccount): Promise<BalanceView> {
     // One after another: inside a transaction the manager holds a single connection.
@@ -294,6 +542,12 @@ export class PaymentAccountService {
       registrationDate: account.registrationDate,
       employerName: account.employerName,
       cancelledAt: account.cancelledAt,
+      creditPence: accountCredit(
+        payments.map((p) => ({ creditPence: p.creditPence, refundedPence: refunds.filter((r) => r.paymentId === p.id).reduce((s, r) => s + r.amountPence, 0) })),
+      ),
+      collectionStoppedAt: account.collectionStoppedAt,
+      balanceDecision: account.balanceDecision,
+      balanceDecisionReason: account.balanceDecisionReason,
       paidInFull: figures.outstandingPence === 0,
       balanceDueOn: cohort ? balanceDueDate(cohort.portfolioIssueDate) : null,
       overdue: cohort ? isBalanceOverdue(cohort.portfolioIssueDate, figures.outstandingPence, londonToday(this.clock)) : false,
@@ -330,7 +584,7 @@ export class PaymentAccountService {
          JOIN participant p ON p.id = a.participant_id
          JOIN cohort c ON c.id = p.original_cohort_id
          JOIN payment_schedule_item i ON i.account_id = a.id AND i.status = 'PENDING'
-        WHERE c.id = ANY($1::uuid[]) AND a.cancelled_at IS NULL ${keyset}
+        WHERE c.id = ANY($1::uuid[]) AND a.cancelled_at IS NULL AND a.balance_decision IS DISTINCT FROM 'WRITE_OFF' ${keyset}
         GROUP BY a.participant_id, a.member_id, c.id, c.name, c.portfolio_issue_date
        HAVING SUM(i.amount_pence - i.paid_pence) > 0
         ORDER BY c.portfolio_issue_date ASC, a.participant_id ASC

@@ -9,10 +9,7 @@ export const RESTART_FEE_PENCE: Pence = 5_000;
 /** ATS-15.2: six direct-debit instalments of £100. */
 export const DIRECT_DEBIT_INSTALMENTS = 6;
 export const DIRECT_DEBIT_INSTALMENT_PENCE: Pence = 10_000;
-/**
- * ATS-15.3 sets no payment terms for the employer's invoice; DOMAIN.md is silent too. Decision taken here:
- * an invoice falls due 30 days after it is issued (ATS-17 still requires the whole balance within six months of issue).
- */
+/** DEC-P3: an employer invoice is due 30 days after the portfolio issue date. */
 export const INVOICE_TERMS_DAYS = 30;
 
 export interface PublishedFee {
@@ -72,17 +69,18 @@ export function directDebitDueDate(registrationDate: LocalDate, instalment: numb
   return addMonths(registrationDate, instalment);
 }
 
-/** ATS-15.3 (terms decided here): the date an employer's invoice falls due. */
-export function invoiceDueDate(issuedOn: LocalDate): LocalDate {
-  return addDays(issuedOn, INVOICE_TERMS_DAYS);
+/** DEC-P3: an employer invoice falls due 30 days after the portfolio issue date of the cohort registered into. */
+export function invoiceDueDate(portfolioIssueDate: LocalDate): LocalDate {
+  return addDays(portfolioIssueDate, INVOICE_TERMS_DAYS);
 }
 
 /**
  * ATS-15 and DEC-P1: the schedule of a plan for a charge. SINGLE is one card payment due at registration;
  * DIRECT_DEBIT is a card payment of charge − 6 × £100 at registration then six £100 instalments (refused when the
- * charge is not more than 6 × £100); EMPLOYER_INVOICE is one invoice for the charge. The items add up to the charge.
+ * charge is not more than 6 × £100); EMPLOYER_INVOICE is one invoice for the charge, due 30 days after the portfolio
+ * issue date (DEC-P3; the registration date stands in when no cohort is known). The items add up to the charge.
  */
-export function paymentSchedule(plan: PaymentPlan, chargePence: Pence, registrationDate: LocalDate): PlannedItem[] {
+export function paymentSchedule(plan: PaymentPlan, chargePence: Pence, registrationDate: LocalDate, portfolioIssueDate: LocalDate = registrationDate): PlannedItem[] {
   assertFeeAmount(chargePence, 'chargePence');
   switch (plan) {
     case PaymentPlan.SINGLE:
@@ -102,7 +100,7 @@ export function paymentSchedule(plan: PaymentPlan, chargePence: Pence, registrat
       return items;
     }
     case PaymentPlan.EMPLOYER_INVOICE:
-      return [{ sequence: 1, kind: ScheduleItemKind.INVOICE, amountPence: chargePence, dueOn: invoiceDueDate(registrationDate) }];
+      return [{ sequence: 1, kind: ScheduleItemKind.INVOICE, amountPence: chargePence, dueOn: invoiceDueDate(portfolioIssueDate) }];
     default:
       throw ruleViolation('ATS-15', `Unknown payment plan ${String(plan)}`);
   }
@@ -119,19 +117,17 @@ export function isBalanceOverdue(portfolioIssueDate: LocalDate, outstandingPence
 }
 
 /**
- * ATS-15 and ATS-16: which schedule items a payment channel can settle. Card payments (online or by phone) pay
- * anything the participant owes except an employer's invoice; a direct-debit collection pays instalments only;
- * a BACS transfer settles the employer's invoice.
+ * DEC-P3: which schedule items a payment channel can settle. A card (online or by phone) pays anything, an employer
+ * invoice included; a direct-debit collection pays instalments; a bank transfer pays invoices or any balance.
  */
 export function channelSettles(channel: PaymentChannel, kind: ScheduleItemKind): boolean {
   switch (channel) {
     case PaymentChannel.ONLINE:
     case PaymentChannel.PHONE:
-      return kind !== ScheduleItemKind.INVOICE;
+    case PaymentChannel.BACS:
+      return true;
     case PaymentChannel.DIRECT_DEBIT:
       return kind === ScheduleItemKind.DIRECT_DEBIT_INSTALMENT;
-    case PaymentChannel.BACS:
-      return kind === ScheduleItemKind.INVOICE;
     default:
       return false;
   }
@@ -152,37 +148,52 @@ export interface Allocation {
   amountPence: Pence;
 }
 
+export interface ReceiptAllocation {
+  allocations: Allocation[];
+  /** DEC-P5: what is left over, kept as a credit on the account. */
+  creditPence: Pence;
+}
+
 export const itemOutstanding = (item: Pick<OpenItem, 'amountPence' | 'paidPence' | 'status'>): Pence =>
   item.status === ScheduleItemStatus.PENDING ? item.amountPence - item.paidPence : 0;
 
+const byDueDate = (a: OpenItem, b: OpenItem) => (a.dueOn === b.dueOn ? a.sequence - b.sequence : a.dueOn < b.dueOn ? -1 : 1);
+
 /**
- * ATS-16: spreads a payment over the open items the channel can settle, earliest due first (or over the one item
- * named). Refuses a channel that can settle nothing here and a payment larger than what is outstanding.
+ * ATS-16, DEC-P3, DEC-P5: spreads money received over the open items the channel can settle, earliest due first (or
+ * over the one item named), and keeps whatever is left as a credit: money received is never refused or lost. Naming an
+ * item the channel cannot settle (a direct debit against the registration payment) is refused, so nothing is recorded
+ * against the wrong thing; recorded without the item, the money is allocated or kept as credit.
  */
-export function allocatePayment(items: readonly OpenItem[], channel: PaymentChannel, amountPence: Pence, onlyItemId?: string): Allocation[] {
+export function allocateReceipt(items: readonly OpenItem[], channel: PaymentChannel, amountPence: Pence, onlyItemId?: string): ReceiptAllocation {
   assertFeeAmount(amountPence);
-  const open = items
-    .filter((i) => itemOutstanding(i) > 0 && (!onlyItemId || i.id === onlyItemId))
-    .sort((a, b) => (a.dueOn === b.dueOn ? a.sequence - b.sequence : a.dueOn < b.dueOn ? -1 : 1));
-  if (onlyItemId && open.length === 0) throw ruleViolation('ATS-16', 'That schedule item has nothing outstanding');
-  const payable = open.filter((i) => channelSettles(channel, i.kind));
-  if (payable.length === 0) {
-    if (open.length === 0) throw ruleViolation('ATS-16', 'Nothing is outstanding on this account');
-    throw ruleViolation('ATS-15', `A ${channel} payment cannot settle what is outstanding here (${[...new Set(open.map((i) => i.kind))].join(', ')})`);
-  }
-  const available = payable.reduce((sum, i) => sum + itemOutstanding(i), 0);
-  if (amountPence > available) {
-    throw badInput('amountPence', `The payment of ${formatPounds(amountPence)} is more than the ${formatPounds(available)} outstanding`);
+  let candidates = [...items].sort(byDueDate);
+  if (onlyItemId) {
+    const named = candidates.find((i) => i.id === onlyItemId);
+    if (named && !channelSettles(channel, named.kind)) throw ruleViolation('DEC-P3', `A ${channel} payment cannot settle a ${named.kind} item`);
+    candidates = named ? [named] : [];
   }
   const allocations: Allocation[] = [];
   let left = amountPence;
-  for (const item of payable) {
+  for (const item of candidates) {
     if (left === 0) break;
+    if (!channelSettles(channel, item.kind)) continue;
     const part = Math.min(left, itemOutstanding(item));
+    if (part <= 0) continue;
     allocations.push({ scheduleItemId: item.id, amountPence: part });
     left -= part;
   }
-  return allocations;
+  return { allocations, creditPence: left };
+}
+
+/** ATS-15, DEC-P1: what a card payment started today pays by default: every open amount already due. */
+export function amountDueNow(items: readonly OpenItem[], today: LocalDate): Pence {
+  return items.filter((i) => isOnOrBefore(i.dueOn, today)).reduce((s, i) => s + itemOutstanding(i), 0);
+}
+
+/** DEC-P3: an amount is overdue from the day after its own due date while anything of it is unpaid. */
+export function isItemOverdue(item: Pick<OpenItem, 'amountPence' | 'paidPence' | 'status' | 'dueOn'>, today: LocalDate): boolean {
+  return itemOutstanding(item) > 0 && isAfter(today, item.dueOn);
 }
 
 export interface PaymentIdentity {
@@ -203,12 +214,70 @@ export function refundableAmount(paidPence: Pence, refundedPence: Pence, chargeP
   return Math.max(0, Math.min(paidPence, chargePence) - refundedPence);
 }
 
+export interface RefundablePayment {
+  id: string;
+  amountPence: Pence;
+  creditPence: Pence;
+  /** Already refunded from this payment. */
+  refundedPence: Pence;
+  receivedAt: Date;
+}
+
+export interface PlannedRefund {
+  paymentId: string;
+  amountPence: Pence;
+}
+
+/**
+ * DEC-P5: the credit still held from a payment. A refund from a payment is taken from its credit first (money that
+ * was never owed goes back before money that paid the fee).
+ */
+export const paymentCredit = (p: Pick<RefundablePayment, 'creditPence' | 'refundedPence'>): Pence => Math.max(0, p.creditPence - p.refundedPence);
+
+/** DEC-P5: the credit on an account: what its payments brought beyond what was owed, less what went back. */
+export const accountCredit = (payments: readonly Pick<RefundablePayment, 'creditPence' | 'refundedPence'>[]): Pence => payments.reduce((s, p) => s + paymentCredit(p), 0);
+
+/**
+ * ATS-20 / DEC-P2 (and ATS-45 in cooling off): the full refund, payment by payment, so each payer gets back what they
+ * paid by the channel it came by: everything not yet refunded. What was paid beyond the fee is credit (DEC-P5), so the
+ * fee part is "everything paid, up to the programme fee" and the rest is the payer's credit returned with it.
+ */
+export function planFullRefund(payments: readonly RefundablePayment[]): PlannedRefund[] {
+  return [...payments]
+    .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
+    .map((p) => ({ paymentId: p.id, amountPence: p.amountPence - p.refundedPence }))
+    .filter((r) => r.amountPence > 0);
+}
+
+/**
+ * DEC-P5: refunds `amountPence` of the account's credit (all of it when omitted), newest credit first, from the
+ * payments that brought it. Refused when there is no credit or the amount is more than the credit.
+ */
+export function planCreditRefund(payments: readonly RefundablePayment[], amountPence?: Pence | null): PlannedRefund[] {
+  const credit = accountCredit(payments);
+  if (credit === 0) throw ruleViolation('DEC-P5', 'There is no credit on this account to refund');
+  const wanted = amountPence ?? credit;
+  assertFeeAmount(wanted);
+  if (wanted > credit) throw ruleViolation('DEC-P5', `Only ${formatPounds(credit)} is held as credit; ${formatPounds(wanted)} cannot be refunded from it`);
+  const plan: PlannedRefund[] = [];
+  let left = wanted;
+  for (const p of [...payments].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())) {
+    if (left === 0) break;
+    const part = Math.min(left, paymentCredit(p));
+    if (part > 0) plan.push({ paymentId: p.id, amountPence: part });
+    left -= part;
+  }
+  return plan;
+}
+
 export interface BalanceFigures {
   chargedPence: Pence;
   paidPence: Pence;
   refundedPence: Pence;
   /** Owed amounts cancelled on withdrawal (ATS-20 / DEC-P2). */
   cancelledPence: Pence;
+  /** Owed amounts FINANCE wrote off after an ATS-45 withdrawal. */
+  writtenOffPence: Pence;
   outstandingPence: Pence;
 }
 
@@ -220,6 +289,7 @@ export function balanceFigures(chargePence: Pence, items: readonly OpenItem[], p
     paidPence: sum(payments),
     refundedPence: sum(refunds),
     cancelledPence: items.filter((i) => i.status === ScheduleItemStatus.CANCELLED).reduce((s, i) => s + i.amountPence - i.paidPence, 0),
+    writtenOffPence: items.filter((i) => i.status === ScheduleItemStatus.WRITTEN_OFF).reduce((s, i) => s + i.amountPence - i.paidPence, 0),
     outstandingPence: items.reduce((s, i) => s + itemOutstanding(i), 0),
   };
 }

@@ -25,6 +25,8 @@ export interface AccountsPort {
   ): Promise<void>;
   isPaidInFull(manager: EntityManager, participantId: string): Promise<boolean>;
   refundInFullAndCancel(manager: EntityManager, participantId: string, reason: string): Promise<number>;
+  /** ATS-45: stop collecting open instalments and invoices until FINANCE writes the balance off or keeps it. */
+  stopCollection(manager: EntityManager, participantId: string, reason: string): Promise<void>;
 }
 
 export interface ProgrammePorts {

@@ -43,13 +43,22 @@ export class WithdrawalService {
     });
   }
 
-  /** ATS-45: SET withdraws a participant who does not meet the eligibility criteria, with a reason. */
+  /**
+   * ATS-45: SET withdraws a participant who does not meet the eligibility criteria, with a reason. Inside the
+   * cooling-off period it refunds in full exactly as the member's own withdrawal would (ATS-20, DEC-P2); after it,
+   * open instalments and invoices stop being collected until FINANCE writes the balance off or keeps it.
+   */
   async withdrawAsIneligible(viewer: Viewer, participantId: string, reason: string): Promise<Participant> {
     const why = assertWithdrawalReason(reason);
+    const today = londonToday(this.clock);
     return this.uow.run(viewer, async (manager) => {
       const locked = await lockParticipant(manager, viewer, participantId, PROGRAMME_STAFF_ROLES);
-      await this.end(manager, locked, WithdrawalKind.INELIGIBLE, why, 0);
-      return { result: locked.participant, audit: { action: 'participant.withdrawIneligible', targetType: 'participant', targetId: participantId } };
+      assertTransition(locked.participant.status, ParticipantStatus.WITHDRAWN);
+      const coolingOff = isInCoolingOff(locked.participant.attemptKind, locked.originalCohort.portfolioIssueDate, today);
+      const refunded = coolingOff ? await this.ports.accounts.refundInFullAndCancel(manager, participantId, 'Withdrawn by SET for ineligibility in the cooling-off period (ATS-45, ATS-20)') : 0;
+      if (!coolingOff) await this.ports.accounts.stopCollection(manager, participantId, `Withdrawn by SET for ineligibility (ATS-45): ${why}`);
+      await this.end(manager, locked, WithdrawalKind.INELIGIBLE, why, refunded);
+      return { result: locked.participant, audit: { action: 'participant.withdrawIneligible', targetType: 'participant', targetId: participantId, detail: { coolingOff, refundedPence: refunded } } };
     });
   }
 

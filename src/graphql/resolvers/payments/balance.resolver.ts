@@ -1,12 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Member } from '../../../domain/membership/member.entity';
-import { BALANCE_READER_ROLES, type BalanceView, type OverdueBalance } from '../../../domain/payments/payment-account.service';
+import { BALANCE_READER_ROLES, type BalanceView, type OverdueBalance, type OverdueItem } from '../../../domain/payments/payment-account.service';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
 import { toConnection, type ConnectionShape } from '../../types/common.types';
 import { MemberType } from '../../types/membership.types';
-import { OverdueBalanceConnection, OverdueBalanceType, ParticipantBalanceType } from '../../types/payments.types';
+import { DecideWithdrawnBalanceInput, OverdueBalanceConnection, OverdueBalanceType, OverdueItemConnection, OverdueItemType, ParticipantBalanceType } from '../../types/payments.types';
 
 @Resolver(() => ParticipantBalanceType)
 export class ParticipantBalanceResolver {
@@ -20,6 +20,36 @@ export class ParticipantBalanceResolver {
   @Allow(Role.MEMBER)
   myBalances(@Ctx() ctx: Context): Promise<BalanceView[]> {
     return ctx.services.payments.accounts.myBalances(ctx.viewer);
+  }
+
+  @Mutation(() => ParticipantBalanceType, {
+    description:
+      'ATS-45: after SET withdrew a participant for ineligibility outside cooling off (collection stopped), FINANCE writes the balance off or keeps it, ' +
+      'once, with a reason; audited and told to the participant.',
+  })
+  @Allow(Role.FINANCE)
+  decideWithdrawnBalance(@Ctx() ctx: Context, @Arg('input', () => DecideWithdrawnBalanceInput) input: DecideWithdrawnBalanceInput): Promise<BalanceView> {
+    return ctx.services.payments.accounts.decideWithdrawnBalance(ctx.viewer, input.participantId, input.decision, input.reason);
+  }
+}
+
+@Resolver(() => OverdueItemType)
+export class OverdueItemResolver {
+  @Query(() => OverdueItemConnection, {
+    description: 'DEC-P3: amounts overdue on their own due dates (registration payments, missed direct debits, invoices past due), earliest due first.',
+  })
+  @Allow(Role.FINANCE, Role.ADMIN)
+  async overdueItems(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size.' }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | undefined,
+  ): Promise<ConnectionShape<OverdueItem>> {
+    return toConnection(await ctx.services.payments.accounts.overdueItems(ctx.viewer, first, after));
+  }
+
+  @FieldResolver(() => MemberType, { nullable: true, description: 'The participant’s membership record.' })
+  member(@Root() row: OverdueItem, @Ctx() ctx: Context): Promise<Member | null> {
+    return ctx.loaders.member.load(row.memberId);
   }
 }
 
