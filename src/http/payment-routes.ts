@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import { WebhookRejected } from '../domain/payments/card-payment.service';
 import type { Services } from '../domain/services';
@@ -18,6 +18,18 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export async function registerPaymentRoutes(server: FastifyInstance, services: Services, config: Config): Promise<void> {
   const cards = services.payments.cards;
 
+  /** One webhook delivery: verified and recorded by the card payment service, answered as the provider expects. */
+  const deliver = async (provider: string, raw: Buffer, signature: string | undefined): Promise<{ statusCode: number; body: Record<string, unknown> }> => {
+    try {
+      return { statusCode: 200, body: { received: true, ...(await cards.handleWebhook(provider, raw, signature)) } };
+    } catch (error) {
+      if (error instanceof WebhookRejected) return { statusCode: error.statusCode, body: { received: false, error: error.message } };
+      // A database conflict or lock timeout: the provider retries later.
+      if (error instanceof DomainError && error.code === 'CONFLICT') return { statusCode: 409, body: { received: false, error: 'Try again' } };
+      throw error;
+    }
+  };
+
   await server.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 512 * 1024 }, (_req, body, done) => done(null, body));
@@ -26,12 +38,8 @@ export async function registerPaymentRoutes(server: FastifyInstance, services: S
       if (!PROVIDER_PATH.test(provider)) return reply.code(404).send({ error: 'Unknown payment provider' });
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const header = request.headers['stripe-signature'];
-      try {
-        const result = await cards.handleWebhook(provider, raw, Array.isArray(header) ? header[0] : header);
-        return reply.code(200).send({ received: true, ...result });
-      } catch (error) {
-        return sendWebhookError(reply, error);
-      }
+      const answer = await deliver(provider, raw, Array.isArray(header) ? header[0] : header);
+      return reply.code(answer.statusCode).send(answer.body);
     });
   });
 
@@ -58,24 +66,13 @@ export async function registerPaymentRoutes(server: FastifyInstance, services: S
     if (!SANDBOX_ID.test(id) || (outcome !== 'complete' && outcome !== 'fail')) return reply.code(404).send({ error: 'No such sandbox checkout' });
     try {
       const delivery = await cards.sandboxDelivery(id, outcome);
-      const webhook = await server.inject({
-        method: 'POST',
-        url: '/webhooks/payments/sandbox',
-        headers: { 'content-type': 'application/json', 'stripe-signature': delivery.signature },
-        payload: delivery.payload,
-      });
+      // The signed event goes through the webhook's own handler: the same signature check and recording as Stripe's.
+      const webhook = await deliver('sandbox', Buffer.from(delivery.payload), delivery.signature);
       const checkout = await cards.findByProviderCheckoutId(id);
-      return reply.code(200).send({ checkoutId: checkout?.id, status: checkout?.status, paymentId: checkout?.paymentId ?? null, webhook: { statusCode: webhook.statusCode, body: webhook.json() } });
+      return reply.code(200).send({ checkoutId: checkout?.id, status: checkout?.status, paymentId: checkout?.paymentId ?? null, webhook });
     } catch (error) {
       if (error instanceof DomainError) return reply.code(error.code === 'NOT_FOUND' ? 404 : 409).send({ error: error.message, code: error.code, rule: error.rule });
       throw error;
     }
   });
-}
-
-function sendWebhookError(reply: FastifyReply, error: unknown): FastifyReply {
-  if (error instanceof WebhookRejected) return reply.code(error.statusCode).send({ received: false, error: error.message });
-  // A database conflict or lock timeout: the provider retries later.
-  if (error instanceof DomainError && error.code === 'CONFLICT') return reply.code(409).send({ received: false, error: 'Try again' });
-  throw error;
 }

@@ -4,6 +4,7 @@ import { MemberGrade, MemberStatus, Sector } from '../../src/domain/membership/m
 import { DEMO_CODE_VERSION_ID } from '../../src/db/demo-seed';
 import { Role } from '../../src/domain/shared/viewer';
 import { memberId } from '../support/factories';
+import { payByCard } from '../support/payments';
 import { createTestApp, errorCode, expectNoErrors, type GraphQLResponse, type TestApp } from '../support/harness';
 
 /**
@@ -254,13 +255,7 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
 
     it('refunds everything paid to a new participant who withdraws on day 14 and cancels what is owed (ATS-20)', async () => {
       t.setToday('2027-10-15');
-      await ok(
-        t.gql(
-          `mutation($input: RecordMyOnlinePaymentInput!) { recordMyOnlinePayment(input: $input) { id } }`,
-          { input: { participantId: participants.cooler, amountPence: 81_500, idempotencyKey: randomUUID(), providerReference: 'card-1' } },
-          as('cooler'),
-        ),
-      );
+      await payByCard(t, participants.cooler, 81_500, as('cooler'));
       const data = await ok(t.gql(`mutation($id: ID!) { withdrawFromAts(participantId: $id, reason: "Changed my mind") { status withdrawalKind } }`, { id: participants.cooler }, as('cooler')));
       expect(data.withdrawFromAts).toEqual({ status: 'WITHDRAWN', withdrawalKind: 'COOLING_OFF' });
       expect(await balance('cooler')).toMatchObject({ paidPence: 81_500, refundedPence: 81_500 });

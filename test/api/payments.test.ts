@@ -8,24 +8,23 @@ import { Payment } from '../../src/domain/payments/payment.entity';
 import { addMonths, londonInstant, type LocalDate } from '../../src/domain/shared/dates';
 import { DomainError } from '../../src/domain/shared/errors';
 import { createTestApp, errorCode, expectNoErrors, type TestApp } from '../support/harness';
+import { payByCard, START_CARD_PAYMENT } from '../support/payments';
 
 const MEMBER_ID = DEMO_MEMBERS[0].id; // alias 'member'
 const FELLOW_ID = DEMO_MEMBERS[1].id; // alias 'fellow'
 
 const BALANCE = `query ($id: ID!) { participantBalance(participantId: $id) {
   participantId memberId plan registrationDate employerName chargedPence paidPence refundedPence cancelledPence outstandingPence
-  paidInFull balanceDueOn overdue cancelledAt
+  paidInFull balanceDueOn overdue cancelledAt creditPence writtenOffPence collectionStoppedAt balanceDecision balanceDecisionReason
   items { id sequence kind amountPence paidPence dueOn status invoiceId }
   payments { id amountPence channel providerReference invoiceId allocations { scheduleItemId amountPence } }
-  refunds { amountPence reason }
+  refunds { amountPence reason channel payerKind payerName payerEmail kind paymentId }
   invoices { id number amountPence issuedOn dueOn status employerName }
 } }`;
 
 const RECORD = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) {
   id idempotencyKey participantId amountPence channel invoiceId recordedByRole allocations { scheduleItemId amountPence } } }`;
 
-const RECORD_MINE = `mutation ($input: RecordMyOnlinePaymentInput!) { recordMyOnlinePayment(input: $input) {
-  id idempotencyKey participantId amountPence channel recordedByRole } }`;
 
 const NOTIFICATIONS = `query ($filter: NotificationFilterInput) { notifications(filter: $filter, first: 100) { nodes { template subject body rule toAddress recipientMemberId } } }`;
 
@@ -152,7 +151,8 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       const b = await balance(id);
       expect(b.invoices).toHaveLength(1);
       const [invoice] = b.invoices;
-      expect(invoice).toMatchObject({ amountPence: 81_500, issuedOn: '2026-08-20', dueOn: '2026-09-19', status: 'OPEN', employerName: 'Eastgate College' });
+      // DEC-P3: due 30 days after the portfolio issue date (2027-01-04), not after registration.
+      expect(invoice).toMatchObject({ amountPence: 81_500, issuedOn: '2026-08-20', dueOn: '2027-02-03', status: 'OPEN', employerName: 'Eastgate College' });
       expect(invoice.number).toMatch(/^ATS-\d{7}$/);
       expect(b.items).toEqual([expect.objectContaining({ kind: 'INVOICE', amountPence: 81_500, invoiceId: invoice.id })]);
       const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_FEE_INVOICE_ISSUED' } }, 'admin');
@@ -178,11 +178,11 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
   });
 
   describe('ATS-16 payments', () => {
-    it('a member pays their own fee online; it is confirmed by email and the fee is paid in full', async () => {
+    it('a member pays their own fee online through the provider; it is confirmed by email and the fee is paid in full', async () => {
       const id = await participant({ plan: PaymentPlan.SINGLE });
-      const res = await t.gql(RECORD_MINE, { input: { participantId: id, amountPence: 81_500, idempotencyKey: key(), providerReference: 'card-ch_001' } }, 'member');
-      expectNoErrors(res);
-      expect(res.data!.recordMyOnlinePayment).toMatchObject({ participantId: id, amountPence: 81_500, channel: 'ONLINE', recordedByRole: 'MEMBER' });
+      const { paymentId } = await payByCard(t, id, 81_500, 'member');
+      const recorded = await t.dataSource.getRepository(Payment).findOneByOrFail({ id: paymentId });
+      expect(recorded).toMatchObject({ participantId: id, amountPence: 81_500, channel: 'ONLINE', recordedByRole: 'PAYMENT_PROVIDER' });
 
       const b = await balance(id, 'member');
       expect(b).toMatchObject({ paidPence: 81_500, outstandingPence: 0, paidInFull: true });
@@ -191,7 +191,7 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
 
       const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_PAYMENT_CONFIRMED' } }, 'admin');
       expectNoErrors(mail);
-      const confirmation = mail.data!.notifications.nodes.find((n: any) => n.body.includes('card-ch_001'));
+      const confirmation = mail.data!.notifications.nodes.find((n: any) => n.body.includes(recorded.providerReference));
       expect(confirmation).toMatchObject({ rule: 'ATS-16', toAddress: 'member@example.org', subject: 'We have received your payment of £815.00' });
       expect(confirmation.body).toContain('paid in full');
     });
@@ -215,8 +215,12 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       expect(after.items.map((i: any) => i.status)).toEqual(['PAID', 'PAID', 'PENDING', 'PAID', 'PENDING', 'PENDING', 'PENDING']);
       expect(after.items[2].id).toBe(second.id);
 
+      // DEC-P3: a bank transfer pays any balance (the earliest open instalment here).
       const bacs = await t.gql(RECORD, { input: { participantId: id, amountPence: 10_000, channel: 'BACS', idempotencyKey: key(), providerReference: 'bacs-1' } }, 'finance');
-      expect([errorCode(bacs), bacs.errors?.[0].extensions.rule]).toEqual(['RULE_VIOLATION', 'ATS-15']);
+      expect(bacs.data!.recordPayment.allocations).toEqual([{ scheduleItemId: second.id, amountPence: 10_000 }]);
+      // A direct debit cannot be named against the registration payment (DEC-P3).
+      const misnamed = await t.gql(RECORD, { input: { participantId: id, amountPence: 100, channel: 'DIRECT_DEBIT', idempotencyKey: key(), providerReference: 'dd-x', scheduleItemId: initial.id } }, 'finance');
+      expect([errorCode(misnamed), misnamed.errors?.[0].extensions.rule]).toEqual(['RULE_VIOLATION', 'DEC-P3']);
     });
 
     it('settles an employer invoice with a BACS payment against its number', async () => {
@@ -231,32 +235,33 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
 
     it('records 5 concurrent identical requests once: every answer is the same payment', async () => {
       const id = await participant({ plan: PaymentPlan.SINGLE });
-      const input = { participantId: id, amountPence: 30_000, idempotencyKey: key(), providerReference: 'card-ch_concurrent' };
-      const answers = await Promise.all(Array.from({ length: 5 }, () => t.gql(RECORD_MINE, { input }, 'member')));
+      const input = { participantId: id, amountPence: 30_000, channel: 'PHONE', idempotencyKey: key(), providerReference: 'card-ch_concurrent' };
+      const answers = await Promise.all(Array.from({ length: 5 }, () => t.gql(RECORD, { input }, 'finance')));
       answers.forEach(expectNoErrors);
-      const ids = new Set(answers.map((a) => a.data!.recordMyOnlinePayment.id));
+      const ids = new Set(answers.map((a) => a.data!.recordPayment.id));
       expect(ids.size).toBe(1);
       expect(await t.dataSource.getRepository(Payment).countBy({ participantId: id })).toBe(1);
       expect(await balance(id)).toMatchObject({ paidPence: 30_000, outstandingPence: 51_500 });
       const mail = await t.gql(NOTIFICATIONS, { filter: { recipientMemberId: MEMBER_ID, template: 'ATS_PAYMENT_CONFIRMED' } }, 'admin');
       expect(mail.data!.notifications.nodes.filter((n: any) => n.body.includes('card-ch_concurrent'))).toHaveLength(1);
 
-      // A later retry (FINANCE sending the same key) is answered with the original too.
-      const retry = await t.gql(RECORD, { input: { ...input, channel: 'ONLINE' } }, 'finance');
+      // A later retry with the same key is answered with the original too.
+      const retry = await t.gql(RECORD, { input }, 'finance');
       expect(retry.data!.recordPayment.id).toBe([...ids][0]);
-      // The same key for a different amount or participant is refused.
+      // The same key for a different amount, participant or channel is refused.
       const other = await participant({ plan: PaymentPlan.SINGLE });
-      expect(errorCode(await t.gql(RECORD_MINE, { input: { ...input, amountPence: 30_001 } }, 'member'))).toBe('CONFLICT');
-      expect(errorCode(await t.gql(RECORD_MINE, { input: { ...input, participantId: other } }, 'member'))).toBe('CONFLICT');
+      expect(errorCode(await t.gql(RECORD, { input: { ...input, amountPence: 30_001 } }, 'finance'))).toBe('CONFLICT');
+      expect(errorCode(await t.gql(RECORD, { input: { ...input, participantId: other } }, 'finance'))).toBe('CONFLICT');
+      expect(errorCode(await t.gql(RECORD, { input: { ...input, channel: 'ONLINE' } }, 'finance'))).toBe('CONFLICT');
       expect(await t.dataSource.getRepository(Payment).countBy({ idempotencyKey: input.idempotencyKey })).toBe(1);
     });
 
-    it('refuses a payment larger than what is outstanding', async () => {
+    it('keeps a payment larger than what is outstanding as credit (DEC-P5); a member cannot start a card payment when nothing is owed', async () => {
       const id = await participant({ plan: PaymentPlan.SINGLE });
-      const over = await t.gql(RECORD, { input: { participantId: id, amountPence: 81_501, channel: 'ONLINE', idempotencyKey: key(), providerReference: 'card-x' } }, 'finance');
-      expect([errorCode(over), over.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'amountPence']);
-      expectNoErrors(await t.gql(RECORD, { input: { participantId: id, amountPence: 81_500, channel: 'ONLINE', idempotencyKey: key(), providerReference: 'card-y' } }, 'finance'));
-      const more = await t.gql(RECORD_MINE, { input: { participantId: id, amountPence: 1, idempotencyKey: key(), providerReference: 'card-z' } }, 'member');
+      const over = await t.gql(RECORD, { input: { participantId: id, amountPence: 81_501, channel: 'PHONE', idempotencyKey: key(), providerReference: 'card-x' } }, 'finance');
+      expectNoErrors(over);
+      expect(await balance(id)).toMatchObject({ paidPence: 81_501, outstandingPence: 0, creditPence: 1, paidInFull: true });
+      const more = await t.gql(START_CARD_PAYMENT, { input: { participantId: id, amountPence: 1, idempotencyKey: key() } }, 'member');
       expect([errorCode(more), more.errors?.[0].extensions.rule]).toEqual(['RULE_VIOLATION', 'ATS-16']);
       expect(await t.dataSource.getRepository(Payment).countBy({ participantId: id })).toBe(1);
     });
@@ -267,8 +272,11 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       const id = await participant({ memberId: FELLOW_ID, plan: PaymentPlan.SINGLE });
       const read = await t.gql(BALANCE, { id }, 'member');
       expect([errorCode(read), read.errors?.[0].extensions.rule]).toEqual(['FORBIDDEN', 'ATS-57']);
-      const pay = await t.gql(RECORD_MINE, { input: { participantId: id, amountPence: 100, idempotencyKey: key(), providerReference: 'card-q' } }, 'member');
+      const pay = await t.gql(START_CARD_PAYMENT, { input: { participantId: id, amountPence: 100, idempotencyKey: key() } }, 'member');
       expect([errorCode(pay), pay.errors?.[0].extensions.rule]).toEqual(['FORBIDDEN', 'ATS-57']);
+      // The same answer for a participation that does not exist: nothing is revealed (ATS-57).
+      const missing = await t.gql(BALANCE, { id: randomUUID() }, 'member');
+      expect([errorCode(missing), missing.errors?.[0].extensions.rule]).toEqual(['FORBIDDEN', 'ATS-57']);
 
       expect((await balance(id, 'fellow')).memberId).toBe(FELLOW_ID);
       const mine = await t.gql(`{ myBalances { participantId } }`, undefined, 'fellow');
@@ -290,7 +298,17 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       const refunded = await t.dataSource.transaction((m) => t.app.services.payments.accounts.refundInFullAndCancel(m, id, 'Cooling-off withdrawal'));
       expect(refunded).toBe(31_500);
       const b = await balance(id);
-      expect(b).toMatchObject({ paidPence: 31_500, refundedPence: 31_500, cancelledPence: 50_000, outstandingPence: 0, refunds: [{ amountPence: 31_500, reason: 'Cooling-off withdrawal' }] });
+      // DEC-P5: one refund per payment, each by the channel it came by.
+      expect(b).toMatchObject({
+        paidPence: 31_500,
+        refundedPence: 31_500,
+        cancelledPence: 50_000,
+        outstandingPence: 0,
+      });
+      expect([...b.refunds].sort((x: any, y: any) => y.amountPence - x.amountPence)).toMatchObject([
+        { amountPence: 21_500, reason: 'Cooling-off withdrawal', channel: 'ONLINE', payerKind: 'PARTICIPANT' },
+        { amountPence: 10_000, reason: 'Cooling-off withdrawal', channel: 'DIRECT_DEBIT', payerKind: 'PARTICIPANT' },
+      ]);
       expect(b.cancelledAt).not.toBeNull();
       expect(b.items.map((i: any) => i.status)).toEqual(['PAID', 'PAID', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED']);
 
@@ -298,8 +316,11 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       expect(mail.data!.notifications.nodes.filter((n: any) => n.subject.includes('£315.00'))).toEqual([expect.objectContaining({ rule: 'ATS-20' })]);
 
       expect(await t.dataSource.transaction((m) => t.app.services.payments.accounts.refundInFullAndCancel(m, id, 'Again'))).toBe(0);
+      // A collection that still arrives after the account closed is money received: kept as credit, refundable (DEC-P5).
       const late = await t.gql(RECORD, { input: { participantId: id, amountPence: 10_000, channel: 'DIRECT_DEBIT', idempotencyKey: key(), providerReference: 'd2' } }, 'finance');
-      expect([errorCode(late), late.errors?.[0].extensions.rule]).toEqual(['RULE_VIOLATION', 'ATS-20']);
+      expectNoErrors(late);
+      expect(late.data!.recordPayment.allocations).toEqual([]);
+      expect(await balance(id)).toMatchObject({ creditPence: 10_000, outstandingPence: 0 });
     });
 
     it('cancels an unpaid employer invoice and refunds nothing', async () => {
@@ -322,8 +343,8 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       const early = await participant({ plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2026-03-20', issueDate: '2026-05-01' });
       const dueToday = await participant({ plan: PaymentPlan.SINGLE, registrationDate: '2026-04-20', issueDate: '2026-05-23' });
       const paid = await participant({ plan: PaymentPlan.SINGLE, registrationDate: '2026-03-20', issueDate: '2026-05-01' });
-      await t.gql(RECORD, { input: { participantId: paid, amountPence: 81_500, channel: 'PHONE', idempotencyKey: key(), providerReference: 'p' } }, 'finance');
-      await t.gql(RECORD, { input: { participantId: early, amountPence: 21_500, channel: 'PHONE', idempotencyKey: key(), providerReference: 'p' } }, 'finance');
+      expectNoErrors(await t.gql(RECORD, { input: { participantId: paid, amountPence: 81_500, channel: 'PHONE', idempotencyKey: key(), providerReference: 'p-paid' } }, 'finance'));
+      expectNoErrors(await t.gql(RECORD, { input: { participantId: early, amountPence: 21_500, channel: 'PHONE', idempotencyKey: key(), providerReference: 'p-early' } }, 'finance'));
 
       expect(errorCode(await t.gql(OVERDUE, {}, 'member'))).toBe('FORBIDDEN');
       const today = await t.gql(OVERDUE, {}, 'finance');
