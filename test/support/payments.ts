@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { Cohort } from '../../src/domain/ats/programme/cohort.entity';
+import { Participant } from '../../src/domain/ats/programme/participant.entity';
+import { AttemptKind, ParticipantStatus, type PaymentPlan } from '../../src/domain/ats/programme/programme.enums';
+import { addMonths, londonInstant, type LocalDate } from '../../src/domain/shared/dates';
 import { expectNoErrors, type TestApp } from './harness';
 
 export const START_CARD_PAYMENT = `mutation ($input: StartCardPaymentInput!) { startCardPayment(input: $input) {
@@ -25,4 +29,53 @@ export async function payByCard(t: TestApp, participantId: string, amountPence: 
     throw new Error(`sandbox checkout did not complete: ${done.status} ${JSON.stringify(done.body)}`);
   }
   return { checkoutId: checkout.id, providerCheckoutId: checkout.providerCheckoutId, paymentId: done.body.paymentId, webhookStatus: done.body.webhook.statusCode };
+}
+
+export interface ParticipantOptions {
+  memberId: string;
+  plan: PaymentPlan;
+  registrationDate?: LocalDate;
+  attemptKind?: AttemptKind;
+  issueDate?: LocalDate;
+  employerName?: string | null;
+}
+
+let cohortSeq = 0;
+
+/**
+ * A cohort and a participant inserted directly (registration belongs to the programme area), then the account opened
+ * as registration opens it. Returns the participant id.
+ */
+export async function insertParticipant(t: TestApp, options: ParticipantOptions): Promise<string> {
+  const { memberId, plan, registrationDate = '2026-08-31', attemptKind = AttemptKind.NEW, issueDate = '2027-01-04' } = options;
+  const cohortId = randomUUID();
+  const participantId = randomUUID();
+  await t.dataSource.getRepository(Cohort).insert({
+    id: cohortId,
+    name: `Card cohort ${++cohortSeq} ${cohortId.slice(0, 8)}`,
+    portfolioIssueDate: issueDate,
+    submissionDeadline: addMonths(issueDate, 9),
+    provisionalResultsDate: addMonths(issueDate, 11),
+    createdAt: t.clock.now(),
+  });
+  await t.dataSource.transaction(async (manager) => {
+    const chargePence = await t.app.services.payments.fees.feeFor(manager, registrationDate, attemptKind);
+    await manager.insert(Participant, {
+      id: participantId,
+      memberId,
+      applicationId: randomUUID(),
+      registrationWindowId: randomUUID(),
+      originalCohortId: cohortId,
+      cohortId,
+      attemptKind,
+      status: ParticipantStatus.REGISTERED,
+      registeredAt: londonInstant(registrationDate, 10),
+      registrationDate,
+      feePence: chargePence,
+      paymentPlan: plan,
+      deadline: addMonths(issueDate, 9),
+    });
+    await t.app.services.payments.accounts.openAccount(manager, { participantId, memberId, plan, chargePence, registrationDate, employerName: options.employerName });
+  });
+  return participantId;
 }

@@ -103,7 +103,11 @@ export class SandboxPaymentProvider implements PaymentProvider {
 
   /** Signs any payload as Stripe would, at `at` (the server clock by default). Tests use it for replays and stale events. */
   sign(event: object, at: Date = this.clock.now(), secret = this.options.webhookSecret): SignedDelivery {
-    const payload = JSON.stringify(event);
+    return this.signRaw(JSON.stringify(event), at, secret);
+  }
+
+  /** Signs an exact payload string (its bytes are what the signature covers). */
+  signRaw(payload: string, at: Date = this.clock.now(), secret = this.options.webhookSecret): SignedDelivery {
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: Math.floor(at.getTime() / 1000) });
     return { payload, signature };
   }
