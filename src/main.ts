@@ -29,6 +29,10 @@ async function main(): Promise<void> {
     log.warn({ host: config.host }, 'using the built-in development JWT secret: anyone can mint tokens; set JWT_SECRET, or NODE_ENV=production with RS256/ES256 keys');
   }
 
+  if (config.payments.provider === 'stripe' && (!config.payments.stripeSecretKey || !config.payments.stripeWebhookSecret)) {
+    log.warn('PAYMENT_PROVIDER is stripe but STRIPE_SECRET_KEY or STRIPE_WEBHOOK_SECRET is unset: card payments are unavailable (DEC-P4)');
+  }
+
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
