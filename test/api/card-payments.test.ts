@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_MEMBERS } from '../../src/db/demo-identities';
 import { PaymentPlan } from '../../src/domain/ats/programme/programme.enums';
 import { AuditEntry } from '../../src/domain/audit/audit-entry.entity';
 import { CardCheckout } from '../../src/domain/payments/card-checkout.entity';
@@ -8,10 +7,8 @@ import { CHECKOUT_METADATA_KEY } from '../../src/domain/payments/payment-provide
 import type { SandboxPaymentProvider } from '../../src/domain/payments/sandbox.provider';
 import { getSchema } from '../../src/graphql/schema';
 import { createTestApp, errorCode, expectNoErrors, type TestApp } from '../support/harness';
-import { insertParticipant, payByCard, START_CARD_PAYMENT } from '../support/payments';
+import { freshMember, insertParticipant, payByCard, START_CARD_PAYMENT } from '../support/payments';
 
-const MEMBER_ID = DEMO_MEMBERS[0].id; // alias 'member'
-const FELLOW_ID = DEMO_MEMBERS[1].id; // alias 'fellow'
 
 const BALANCE = `query ($id: ID!) { participantBalance(participantId: $id) {
   paidPence outstandingPence creditPence paidInFull
@@ -41,7 +38,7 @@ describe('card payments confirmed by the payment provider (ATS-16, DEC-P4)', () 
     return res.data!.participantBalance;
   }
 
-  async function start(participantId: string, input: Record<string, unknown> = {}, as = 'member') {
+  async function start(participantId: string, input: Record<string, unknown>, as: string) {
     const res = await t.gql(START_CARD_PAYMENT, { input: { participantId, idempotencyKey: key(), ...input } }, as);
     expectNoErrors(res);
     return res.data!.startCardPayment;
@@ -81,27 +78,29 @@ describe('card payments confirmed by the payment provider (ATS-16, DEC-P4)', () 
   });
 
   it('starts a card payment for what is due now and records nothing until the provider confirms it', async () => {
-    const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2026-11-20' });
-    const checkout = await start(id);
+    const payer = await freshMember(t);
+    const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2026-11-20' });
+    const checkout = await start(id, {}, payer.token);
     expect(checkout).toMatchObject({ provider: 'sandbox', participantId: id, amountPence: 21_500, status: 'OPEN', payerKind: 'PARTICIPANT', paymentId: null, providerPaymentId: null });
     expect(checkout.checkoutUrl).toBe(`http://localhost:4000/sandbox/checkout/${checkout.providerCheckoutId}`);
     expect(new Date(checkout.expiresAt).getTime()).toBeGreaterThan(t.clock.now().getTime());
     expect(await payments(id)).toBe(0);
-    expect(await balance(id, 'member')).toMatchObject({ paidPence: 0, outstandingPence: 81_500 });
+    expect(await balance(id, payer.token)).toMatchObject({ paidPence: 0, outstandingPence: 81_500 });
 
     // The same key returns the same checkout; a different amount under it is a CONFLICT.
-    const again = await t.gql(START_CARD_PAYMENT, { input: { participantId: id, idempotencyKey: 'same-key-123', amountPence: 5_000 } }, 'member');
-    const replay = await t.gql(START_CARD_PAYMENT, { input: { participantId: id, idempotencyKey: 'same-key-123', amountPence: 5_000 } }, 'member');
+    const again = await t.gql(START_CARD_PAYMENT, { input: { participantId: id, idempotencyKey: 'same-key-123', amountPence: 5_000 } }, payer.token);
+    const replay = await t.gql(START_CARD_PAYMENT, { input: { participantId: id, idempotencyKey: 'same-key-123', amountPence: 5_000 } }, payer.token);
     expect(replay.data!.startCardPayment.id).toBe(again.data!.startCardPayment.id);
-    const other = await t.gql(START_CARD_PAYMENT, { input: { participantId: id, idempotencyKey: 'same-key-123', amountPence: 5_001 } }, 'member');
+    const other = await t.gql(START_CARD_PAYMENT, { input: { participantId: id, idempotencyKey: 'same-key-123', amountPence: 5_001 } }, payer.token);
     expect([errorCode(other), other.errors?.[0].extensions.rule]).toEqual(['CONFLICT', 'ATS-16']);
     // Never more than is outstanding.
-    const over = await t.gql(START_CARD_PAYMENT, { input: { participantId: id, idempotencyKey: key(), amountPence: 81_501 } }, 'member');
+    const over = await t.gql(START_CARD_PAYMENT, { input: { participantId: id, idempotencyKey: key(), amountPence: 81_501 } }, payer.token);
     expect([errorCode(over), over.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'amountPence']);
   });
 
   it('refuses a card payment for someone else’s participation and a missing one alike (ATS-57), and to staff', async () => {
-    const fellows = await insertParticipant(t, { memberId: FELLOW_ID, plan: PaymentPlan.SINGLE });
+    const fellowsPayer = await freshMember(t);
+    const fellows = await insertParticipant(t, { memberId: fellowsPayer.id, plan: PaymentPlan.SINGLE });
     for (const participantId of [fellows, randomUUID()]) {
       const res = await t.gql(START_CARD_PAYMENT, { input: { participantId, idempotencyKey: key() } }, 'member');
       expect([errorCode(res), res.errors?.[0].extensions.rule]).toEqual(['FORBIDDEN', 'ATS-57']);
@@ -111,18 +110,19 @@ describe('card payments confirmed by the payment provider (ATS-16, DEC-P4)', () 
   });
 
   it('records the payment once when the verified webhook arrives; the same event replayed records nothing new', async () => {
-    const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.SINGLE });
-    const checkout = await start(id);
+    const payer = await freshMember(t);
+    const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.SINGLE });
+    const checkout = await start(id, {}, payer.token);
     const event = completed(checkout, 81_500);
     const delivery = sandbox.sign(event);
 
     const first = await post(delivery);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ received: true, outcome: 'recorded' });
-    const b = await balance(id, 'member');
+    const b = await balance(id, payer.token);
     expect(b).toMatchObject({ paidPence: 81_500, outstandingPence: 0, paidInFull: true });
     expect(b.payments).toEqual([
-      expect.objectContaining({ amountPence: 81_500, channel: 'ONLINE', providerReference: event.data.object.payment_intent, recordedByRole: 'PAYMENT_PROVIDER', payerKind: 'PARTICIPANT', payerEmail: 'member@example.org' }),
+      expect.objectContaining({ amountPence: 81_500, channel: 'ONLINE', providerReference: event.data.object.payment_intent, recordedByRole: 'PAYMENT_PROVIDER', payerKind: 'PARTICIPANT', payerEmail: payer.email }),
     ]);
     const stored = await t.dataSource.getRepository(CardCheckout).findOneByOrFail({ id: checkout.id });
     expect(stored).toMatchObject({ status: 'COMPLETED', providerPaymentId: event.data.object.payment_intent, paymentId: first.body.paymentId });
@@ -143,8 +143,9 @@ describe('card payments confirmed by the payment provider (ATS-16, DEC-P4)', () 
   });
 
   it('refuses a bad signature and a stale timestamp with 400, recording nothing', async () => {
-    const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.SINGLE });
-    const checkout = await start(id);
+    const payer = await freshMember(t);
+    const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.SINGLE });
+    const checkout = await start(id, {}, payer.token);
     const event = completed(checkout, 81_500);
 
     const forged = sandbox.sign(event, t.clock.now(), 'whsec_not_the_sandbox_secret_at_all_0000');
@@ -173,8 +174,9 @@ describe('card payments confirmed by the payment provider (ATS-16, DEC-P4)', () 
   });
 
   it('verifies the exact bytes sent: a payload with its own spacing is accepted (raw body kept for this route only)', async () => {
-    const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.SINGLE });
-    const checkout = await start(id, { amountPence: 1_000 });
+    const payer = await freshMember(t);
+    const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.SINGLE });
+    const checkout = await start(id, { amountPence: 1_000 }, payer.token);
     const payload = JSON.stringify(completed(checkout, 1_000), null, 2);
     const signature = sandbox.sign({}).signature; // a header for another payload: refused
     expect((await post({ payload, signature })).status).toBe(400);
@@ -199,8 +201,9 @@ describe('card payments confirmed by the payment provider (ATS-16, DEC-P4)', () 
   });
 
   it('completes or fails a checkout on the sandbox’s page; a failed one records nothing and can be started again', async () => {
-    const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.SINGLE });
-    const checkout = await start(id);
+    const payer = await freshMember(t);
+    const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.SINGLE });
+    const checkout = await start(id, {}, payer.token);
     const page = await t.http().get(`/sandbox/checkout/${checkout.providerCheckoutId}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('£815.00');
@@ -210,23 +213,25 @@ describe('card payments confirmed by the payment provider (ATS-16, DEC-P4)', () 
     expect(await payments(id)).toBe(0);
     expect((await t.http().post(`/sandbox/checkout/${checkout.providerCheckoutId}/complete`).send()).status).toBe(409);
 
-    const paid = await payByCard(t, id, null, 'member');
+    const paid = await payByCard(t, id, null, payer.token);
     expect(paid.webhookStatus).toBe(200);
     expect(await balance(id)).toMatchObject({ paidInFull: true });
     expect((await t.http().post(`/sandbox/checkout/cs_sandbox_${'0'.repeat(24)}/complete`).send()).status).toBe(404);
   });
 
   it('lets a member pay their employer’s invoice by card (DEC-P3), recorded against the invoice with the employer as payer', async () => {
-    const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.EMPLOYER_INVOICE, employerName: 'Riverside College' });
+    const payer = await freshMember(t);
+    const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.EMPLOYER_INVOICE, employerName: 'Riverside College' });
     const [invoice] = (await balance(id)).invoices;
-    const { paymentId } = await payByCard(t, id, null, 'member', { invoiceNumber: invoice.number, payer: { kind: 'EMPLOYER', email: 'accounts@riverside.example' } });
+    const { paymentId } = await payByCard(t, id, null, payer.token, { invoiceNumber: invoice.number, payer: { kind: 'EMPLOYER', email: 'accounts@riverside.example' } });
     const b = await balance(id);
     expect(b.invoices).toEqual([{ number: invoice.number, status: 'SETTLED' }]);
     expect(b.payments).toEqual([expect.objectContaining({ id: paymentId, channel: 'ONLINE', payerKind: 'EMPLOYER', payerName: 'Riverside College', payerEmail: 'accounts@riverside.example', invoiceId: expect.any(String) })]);
   });
 
   it('never records the same reference twice on the same channel, whatever idempotency key is sent (a database constraint)', async () => {
-    const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2026-09-10' });
+    const payer = await freshMember(t);
+    const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2026-09-10' });
     const input = { participantId: id, amountPence: 10_000, channel: 'DIRECT_DEBIT', providerReference: 'DD-COLL-0001' };
     expectNoErrors(await t.gql(RECORD, { input: { ...input, idempotencyKey: key() } }, 'finance'));
     const twice = await t.gql(RECORD, { input: { ...input, idempotencyKey: key() } }, 'finance');
@@ -240,13 +245,15 @@ describe('card payments confirmed by the payment provider (ATS-16, DEC-P4)', () 
 
     // The database itself refuses a second row, even written past the service.
     const existing = await t.dataSource.getRepository(Payment).findOneByOrFail({ providerReference: 'DD-COLL-0001', channel: 'DIRECT_DEBIT' as never });
-    const { id: _id, ...copy } = existing;
-    await expect(t.dataSource.getRepository(Payment).insert({ ...copy, idempotencyKey: key() })).rejects.toMatchObject({ driverError: { code: '23505', constraint: 'UQ_payment_channel_provider_reference' } });
+    const copy: Partial<Payment> = { ...existing, idempotencyKey: key() };
+    delete copy.id;
+    await expect(t.dataSource.getRepository(Payment).insert(copy)).rejects.toMatchObject({ driverError: { code: '23505', constraint: 'UQ_payment_channel_provider_reference' } });
   });
 
   it('refuses money rows that state nonsense: a payment of 0, credit above its amount, paid above an item’s amount (CHECK constraints)', async () => {
-    const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.SINGLE });
-    await payByCard(t, id, 10_000, 'member');
+    const payer = await freshMember(t);
+    const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.SINGLE });
+    await payByCard(t, id, 10_000, payer.token);
     const [payment] = await t.dataSource.getRepository(Payment).findBy({ participantId: id });
     await expect(t.dataSource.query(`UPDATE payment SET amount_pence = 0 WHERE id = $1`, [payment.id])).rejects.toMatchObject({ driverError: { code: '23514' } });
     await expect(t.dataSource.query(`UPDATE payment SET credit_pence = amount_pence + 1 WHERE id = $1`, [payment.id])).rejects.toMatchObject({ driverError: { code: '23514' } });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_MEMBERS } from '../../src/db/demo-identities';
 import { PaymentPlan } from '../../src/domain/ats/programme/programme.enums';
 import { AuditEntry } from '../../src/domain/audit/audit-entry.entity';
 import { BalanceDecision, PaymentChannel } from '../../src/domain/payments/payment.enums';
@@ -7,9 +6,8 @@ import { Refund } from '../../src/domain/payments/refund.entity';
 import { DomainError } from '../../src/domain/shared/errors';
 import { Role, type Viewer } from '../../src/domain/shared/viewer';
 import { createTestApp, errorCode, expectNoErrors, type TestApp } from '../support/harness';
-import { insertParticipant, payByCard } from '../support/payments';
+import { freshMember, insertParticipant, payByCard } from '../support/payments';
 
-const MEMBER_ID = DEMO_MEMBERS[0].id; // alias 'member'
 
 const BALANCE = `query ($id: ID!) { participantBalance(participantId: $id) {
   chargedPence paidPence refundedPence cancelledPence writtenOffPence outstandingPence creditPence paidInFull cancelledAt collectionStoppedAt balanceDecision balanceDecisionReason
@@ -58,20 +56,21 @@ describe('credits, refunds to the payer, ATS-45 write-off and overdue items (DEC
 
   describe('DEC-P5 money beyond what is owed', () => {
     it('keeps an employer’s second BACS payment as credit, then refunds it to the employer by BACS with the email to the employer', async () => {
-      const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.EMPLOYER_INVOICE, employerName: 'Hillside Academy' });
+      const payer = await freshMember(t);
+      const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.EMPLOYER_INVOICE, employerName: 'Hillside Academy' });
       const [invoice] = (await balance(id)).invoices;
-      const payer = { kind: 'EMPLOYER', email: 'finance@hillside.example' };
-      const first = await record({ participantId: id, amountPence: 81_500, channel: 'BACS', providerReference: ref('remit'), invoiceNumber: invoice.number, payer });
+      const employer = { kind: 'EMPLOYER', email: 'finance@hillside.example' };
+      const first = await record({ participantId: id, amountPence: 81_500, channel: 'BACS', providerReference: ref('remit'), invoiceNumber: invoice.number, payer: employer });
       expect(first).toMatchObject({ creditPence: 0, payerKind: 'EMPLOYER', payerName: 'Hillside Academy', payerEmail: 'finance@hillside.example' });
       // The employer pays the invoice twice: never refused, never lost.
-      const second = await record({ participantId: id, amountPence: 81_500, channel: 'BACS', providerReference: ref('remit'), invoiceNumber: invoice.number, payer });
+      const second = await record({ participantId: id, amountPence: 81_500, channel: 'BACS', providerReference: ref('remit'), invoiceNumber: invoice.number, payer: employer });
       expect(second).toMatchObject({ creditPence: 81_500, allocations: [] });
       expect(await balance(id)).toMatchObject({ paidPence: 163_000, outstandingPence: 0, creditPence: 81_500, paidInFull: true });
       const confirmations = await mails('ATS_PAYMENT_CONFIRMED', 'finance@hillside.example');
       expect(confirmations.some((m: any) => m.body.includes('held as a credit'))).toBe(true);
 
       // Only FINANCE refunds credit; never more than the credit.
-      expect(errorCode(await t.gql(REFUND_CREDIT, { input: { participantId: id, reason: 'Paid twice' } }, 'member'))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(REFUND_CREDIT, { input: { participantId: id, reason: 'Paid twice' } }, payer.token))).toBe('FORBIDDEN');
       const tooMuch = await t.gql(REFUND_CREDIT, { input: { participantId: id, amountPence: 81_501, reason: 'Paid twice' } }, 'finance');
       expect([errorCode(tooMuch), tooMuch.errors?.[0].extensions.rule]).toEqual(['RULE_VIOLATION', 'DEC-P5']);
 
@@ -92,9 +91,10 @@ describe('credits, refunds to the payer, ATS-45 write-off and overdue items (DEC
     });
 
     it('records a card payment that arrives after the fee was paid by phone as credit, refundable to the card', async () => {
-      const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.SINGLE });
+      const payer = await freshMember(t);
+      const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.SINGLE });
       // The member starts a card payment, FINANCE takes the fee by phone meanwhile, then the card payment completes.
-      const started = await t.gql(`mutation ($input: StartCardPaymentInput!) { startCardPayment(input: $input) { providerCheckoutId } }`, { input: { participantId: id, idempotencyKey: key() } }, 'member');
+      const started = await t.gql(`mutation ($input: StartCardPaymentInput!) { startCardPayment(input: $input) { providerCheckoutId } }`, { input: { participantId: id, idempotencyKey: key() } }, payer.token);
       expectNoErrors(started);
       await record({ participantId: id, amountPence: 81_500, channel: 'PHONE', providerReference: ref('tel') });
       const done = await t.http().post(`/sandbox/checkout/${started.data!.startCardPayment.providerCheckoutId}/complete`).send();
@@ -102,12 +102,13 @@ describe('credits, refunds to the payer, ATS-45 write-off and overdue items (DEC
       expect(await balance(id)).toMatchObject({ paidPence: 163_000, creditPence: 81_500, outstandingPence: 0 });
       const res = await t.gql(REFUND_CREDIT, { input: { participantId: id, amountPence: 81_500, reason: 'Paid twice' } }, 'finance');
       expect(res.data!.refundCredit).toEqual([expect.objectContaining({ amountPence: 81_500, channel: 'ONLINE', payerKind: 'PARTICIPANT', paymentId: done.body.paymentId })]);
-      const mail = (await mails('ATS_FEE_REFUNDED', 'member@example.org')).find((m: any) => m.rule === 'DEC-P5' && m.body.includes('to the card used online'));
-      expect(mail).toMatchObject({ recipientMemberId: MEMBER_ID });
+      const mail = (await mails('ATS_FEE_REFUNDED', payer.email)).find((m: any) => m.rule === 'DEC-P5' && m.body.includes('to the card used online'));
+      expect(mail).toMatchObject({ recipientMemberId: payer.id });
     });
 
     it('settles an employer invoice with a card payment taken by phone (DEC-P3)', async () => {
-      const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.EMPLOYER_INVOICE, employerName: 'Westmoor Academy' });
+      const payer = await freshMember(t);
+      const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.EMPLOYER_INVOICE, employerName: 'Westmoor Academy' });
       const [invoice] = (await balance(id)).invoices;
       const phone = await record({ participantId: id, amountPence: 81_500, channel: 'PHONE', providerReference: ref('tel'), invoiceNumber: invoice.number, payer: { kind: 'EMPLOYER', email: 'pay@westmoor.example' } });
       expect(phone).toMatchObject({ payerKind: 'EMPLOYER', payerName: 'Westmoor Academy', creditPence: 0 });
@@ -117,18 +118,19 @@ describe('credits, refunds to the payer, ATS-45 write-off and overdue items (DEC
 
   describe('ATS-20 / DEC-P5 a full refund goes back to each payer by the channel it came from', () => {
     it('refunds the participant’s card payment to the card and the employer’s BACS payment to the employer, each emailed', async () => {
-      const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.SINGLE, issueDate: '2027-01-04' });
-      await payByCard(t, id, 20_000, 'member');
+      const payer = await freshMember(t);
+      const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.SINGLE, issueDate: '2027-01-04' });
+      await payByCard(t, id, 20_000, payer.token);
       await record({ participantId: id, amountPence: 61_500, channel: 'BACS', providerReference: ref('remit'), payer: { kind: 'EMPLOYER', name: 'Dale College', email: 'ap@dale.example' } });
       const refunded = await t.dataSource.transaction((m) => t.app.services.payments.accounts.refundInFullAndCancel(m, id, 'Cooling-off withdrawal (ATS-20)'));
       expect(refunded).toBe(81_500);
       const b = await balance(id);
       expect([...b.refunds].sort((x: any, y: any) => x.amountPence - y.amountPence)).toMatchObject([
-        { amountPence: 20_000, kind: 'FULL_REFUND', channel: 'ONLINE', payerKind: 'PARTICIPANT', payerEmail: 'member@example.org' },
+        { amountPence: 20_000, kind: 'FULL_REFUND', channel: 'ONLINE', payerKind: 'PARTICIPANT', payerEmail: payer.email },
         { amountPence: 61_500, kind: 'FULL_REFUND', channel: 'BACS', payerKind: 'EMPLOYER', payerName: 'Dale College', payerEmail: 'ap@dale.example' },
       ]);
       expect((await mails('ATS_FEE_REFUNDED', 'ap@dale.example')).filter((m: any) => m.subject.includes('£615.00'))).toHaveLength(1);
-      expect((await mails('ATS_FEE_REFUNDED', 'member@example.org')).filter((m: any) => m.subject.includes('£200.00') && m.rule === 'ATS-20')).toHaveLength(1);
+      expect((await mails('ATS_FEE_REFUNDED', payer.email)).filter((m: any) => m.subject.includes('£200.00') && m.rule === 'ATS-20')).toHaveLength(1);
 
       // The card refund is sent to the provider by the refund sweep, once.
       const sweep = await t.gql(`mutation { runSweeps { name affected } }`, undefined, 'admin');
@@ -148,8 +150,9 @@ describe('credits, refunds to the payer, ATS-45 write-off and overdue items (DEC
 
     it('refunds in full inside the cooling-off period, as the member’s own withdrawal would', async () => {
       t.setToday('2027-01-18'); // issue 2027-01-04 + 14 days: the last day of cooling off (DEC-T1)
-      const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2026-11-20', issueDate: '2027-01-04' });
-      await payByCard(t, id, 21_500, 'member');
+      const payer = await freshMember(t);
+      const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2026-11-20', issueDate: '2027-01-04' });
+      await payByCard(t, id, 21_500, payer.token);
       await record({ participantId: id, amountPence: 10_000, channel: 'DIRECT_DEBIT', providerReference: ref('dd') });
       const res = await t.gql(WITHDRAW, { id, reason: 'Not teaching in the sector' }, 'membership-team');
       expectNoErrors(res);
@@ -162,7 +165,8 @@ describe('credits, refunds to the payer, ATS-45 write-off and overdue items (DEC
 
     it('after cooling off stops collection; FINANCE writes the balance off with a reason, audited, once', async () => {
       t.setToday('2027-01-19'); // day 15: the payment terms stand
-      const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2026-11-20', issueDate: '2027-01-04' });
+      const payer = await freshMember(t);
+      const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2026-11-20', issueDate: '2027-01-04' });
       await record({ participantId: id, amountPence: 21_500, channel: 'PHONE', providerReference: ref('tel') });
       // Before the withdrawal, the December instalment is a missed direct debit.
       const before = await t.gql(OVERDUE_ITEMS, { first: 100 }, 'finance');
@@ -191,12 +195,13 @@ describe('credits, refunds to the payer, ATS-45 write-off and overdue items (DEC
       expect(audit).toMatchObject({ actorRole: 'FINANCE', detail: { decision: 'WRITE_OFF', reason: 'Ineligible through no fault of theirs', outstandingPence: 60_000 } });
       const twice = await t.gql(DECIDE, { input: { participantId: id, decision: 'KEEP', reason: 'Changed mind' } }, 'finance');
       expect([errorCode(twice), twice.errors?.[0].extensions.rule]).toEqual(['CONFLICT', 'ATS-45']);
-      expect((await mails('ATS_WITHDRAWN_BALANCE_DECIDED', 'member@example.org')).some((m: any) => m.body.includes('£600.00 outstanding has been written off'))).toBe(true);
+      expect((await mails('ATS_WITHDRAWN_BALANCE_DECIDED', payer.email)).some((m: any) => m.body.includes('£600.00 outstanding has been written off'))).toBe(true);
     });
 
     it('after cooling off FINANCE may keep the balance owed, with a reason; an open invoice stays open', async () => {
       t.setToday('2027-01-19');
-      const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.EMPLOYER_INVOICE, employerName: 'Moor College', registrationDate: '2026-11-20', issueDate: '2027-01-04' });
+      const payer = await freshMember(t);
+      const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.EMPLOYER_INVOICE, employerName: 'Moor College', registrationDate: '2026-11-20', issueDate: '2027-01-04' });
       expectNoErrors(await t.gql(WITHDRAW, { id, reason: 'Left teaching' }, 'membership-team'));
       const res = await t.gql(DECIDE, { input: { participantId: id, decision: 'KEEP', reason: 'Employer agreed to pay' } }, 'finance');
       expectNoErrors(res);
@@ -209,14 +214,17 @@ describe('credits, refunds to the payer, ATS-45 write-off and overdue items (DEC
 
     it('lists an unpaid registration payment, a missed direct debit and an invoice past its due date, earliest first, paged', async () => {
       t.setToday('2030-03-01');
-      const single = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.SINGLE, registrationDate: '2030-02-10', issueDate: '2030-04-01' });
-      const dd = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2030-01-15', issueDate: '2030-04-01' });
+      const singlePayer = await freshMember(t);
+      const single = await insertParticipant(t, { memberId: singlePayer.id, plan: PaymentPlan.SINGLE, registrationDate: '2030-02-10', issueDate: '2030-04-01' });
+      const ddPayer = await freshMember(t);
+      const dd = await insertParticipant(t, { memberId: ddPayer.id, plan: PaymentPlan.DIRECT_DEBIT, registrationDate: '2030-01-15', issueDate: '2030-04-01' });
       await record({ participantId: dd, amountPence: 21_500, channel: 'PHONE', providerReference: ref('tel') });
-      const invoiced = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.EMPLOYER_INVOICE, registrationDate: '2030-01-05', issueDate: '2030-01-20', employerName: 'Coastal College' });
+      const invoicedPayer = await freshMember(t);
+      const invoiced = await insertParticipant(t, { memberId: invoicedPayer.id, plan: PaymentPlan.EMPLOYER_INVOICE, registrationDate: '2030-01-05', issueDate: '2030-01-20', employerName: 'Coastal College' });
       const [invoice] = (await balance(invoiced)).invoices;
       expect(invoice.dueOn).toBe('2030-02-19'); // DEC-P3: issue date + 30 days
 
-      expect(errorCode(await t.gql(OVERDUE_ITEMS, {}, 'member'))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(OVERDUE_ITEMS, {}, singlePayer.token))).toBe('FORBIDDEN');
       const all = await t.gql(OVERDUE_ITEMS, { first: 100 }, 'finance');
       expectNoErrors(all);
       const mine = all.data!.overdueItems.nodes.filter((n: any) => [single, dd, invoiced].includes(n.participantId));
@@ -251,8 +259,9 @@ describe('credits, refunds to the payer, ATS-45 write-off and overdue items (DEC
 
   describe('issue 6 item 4: every staff-only payments service method checks the role itself', () => {
     it('refuses a member viewer with FORBIDDEN at the service, whatever the GraphQL edge does', async () => {
-      const member: Viewer = { subject: MEMBER_ID, memberId: MEMBER_ID, roles: [Role.MEMBER] };
-      const id = await insertParticipant(t, { memberId: MEMBER_ID, plan: PaymentPlan.SINGLE });
+      const payer = await freshMember(t);
+      const id = await insertParticipant(t, { memberId: payer.id, plan: PaymentPlan.SINGLE });
+      const member: Viewer = { subject: payer.id, memberId: payer.id, roles: [Role.MEMBER] };
       const { fees, accounts, payments, cards } = t.app.services.payments;
       const calls: [string, () => Promise<unknown>][] = [
         ['fees.publish', () => fees.publish(member, { amountPence: 90_000, publishedOn: '2027-01-01' })],

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Cohort } from '../../src/domain/ats/programme/cohort.entity';
 import { Participant } from '../../src/domain/ats/programme/participant.entity';
 import { AttemptKind, ParticipantStatus, type PaymentPlan } from '../../src/domain/ats/programme/programme.enums';
+import { DEMO_CODE_VERSION_ID } from '../../src/db/demo-seed';
+import { Member } from '../../src/domain/membership/member.entity';
+import { MemberGrade, MemberStatus, Sector } from '../../src/domain/membership/membership.enums';
+import { nextMembershipNumber } from '../../src/domain/membership/member.service';
 import { addMonths, londonInstant, type LocalDate } from '../../src/domain/shared/dates';
+import { Role } from '../../src/domain/shared/viewer';
 import { expectNoErrors, type TestApp } from './harness';
 
 export const START_CARD_PAYMENT = `mutation ($input: StartCardPaymentInput!) { startCardPayment(input: $input) {
@@ -41,6 +46,44 @@ export interface ParticipantOptions {
 }
 
 let cohortSeq = 0;
+
+export interface TestMember {
+  id: string;
+  email: string;
+  /** A MEMBER token for this member. */
+  token: string;
+}
+
+/**
+ * An ACTIVE member of grade MEMBER of their own, so each test participation belongs to a different member (one open
+ * participation per member) and mail assertions see only this test's notices.
+ */
+export async function freshMember(t: TestApp, employer: { name?: string; email?: string } = {}): Promise<TestMember> {
+  const id = randomUUID();
+  const email = `payer.${id.slice(0, 8)}@example.org`;
+  const now = t.clock.now();
+  await t.dataSource.transaction(async (manager) => {
+    await manager.insert(Member, {
+      id,
+      membershipNumber: await nextMembershipNumber(manager),
+      givenName: 'Ada',
+      familyName: `Payer ${id.slice(0, 4)}`,
+      email,
+      grade: MemberGrade.MEMBER,
+      status: MemberStatus.ACTIVE,
+      joinedOn: '2020-01-01',
+      renewalDate: '2040-01-01',
+      sector: Object.values(Sector)[0],
+      employerName: employer.name ?? 'Northshire College',
+      employerContactEmail: employer.email ?? 'hr@northshire.example.ac.uk',
+      employerVerificationConsent: true,
+      acceptedCodeVersionId: DEMO_CODE_VERSION_ID,
+      createdAt: now,
+      updatedAt: now,
+    });
+  });
+  return { id, email, token: t.token(id, [Role.MEMBER]) };
+}
 
 /**
  * A cohort and a participant inserted directly (registration belongs to the programme area), then the account opened
