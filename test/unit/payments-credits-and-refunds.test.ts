@@ -1,4 +1,5 @@
-import { PaymentPlan } from '../../src/domain/ats/programme/programme.enums';
+import { AttemptKind, PaymentPlan } from '../../src/domain/ats/programme/programme.enums';
+import { isInCoolingOff } from '../../src/domain/ats/programme/programme.rules';
 import { PaymentChannel, ScheduleItemKind, ScheduleItemStatus } from '../../src/domain/payments/payment.enums';
 import {
   accountCredit,
@@ -102,5 +103,17 @@ describe('DEC-P5 credits', () => {
       { paymentId: 'member', amountPence: 20_000 },
       { paymentId: 'employer', amountPence: 60_000 },
     ]);
+  });
+});
+
+describe('ATS-20 / DEC-P2 who withdraws with a full refund (also ATS-45 withdrawals by SET)', () => {
+  it('refunds a new participant through issue date + 14 days, not on day 15', () => {
+    expect(isInCoolingOff(AttemptKind.NEW, '2027-10-01', '2027-10-15')).toBe(true);
+    expect(isInCoolingOff(AttemptKind.NEW, '2027-10-01', '2027-10-16')).toBe(false);
+  });
+
+  it('refunds a restart withdrawing before issue (DEC-P2), not on the issue date', () => {
+    expect(isInCoolingOff(AttemptKind.RESTART, '2027-10-01', '2027-09-30')).toBe(true);
+    expect(isInCoolingOff(AttemptKind.RESTART, '2027-10-01', '2027-10-01')).toBe(false);
   });
 });

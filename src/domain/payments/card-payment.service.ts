@@ -163,7 +163,7 @@ export class CardPaymentService {
     if (!this.provider.available) throw new WebhookRejected(503, 'Card payments are not configured');
     let event: ProviderEvent;
     try {
-      event = this.provider.verifyEvent(rawBody, signatureHeader, this.clock.now());
+      event = this.provider.verifyEvent(rawBody, signatureHeader);
     } catch (error) {
       if (error instanceof WebhookVerificationError) {
         this.log('payment webhook refused: signature', { provider: providerName, reason: error.message });

@@ -54,10 +54,11 @@ export interface PaymentProvider {
   readonly available: boolean;
   createCheckout(request: CheckoutRequest): Promise<ProviderCheckout>;
   /**
-   * Verifies the signature header over the raw body with the endpoint secret and the timestamp against `receivedAt`
-   * (the server clock) within the configured tolerance; throws WebhookVerificationError otherwise.
+   * Verifies the signature header over the raw body with the endpoint secret, and its timestamp within the configured
+   * tolerance of the provider's own time (wall time for Stripe; the server clock, which signed it, for the sandbox);
+   * throws WebhookVerificationError otherwise.
    */
-  verifyEvent(rawBody: Buffer, signatureHeader: string | undefined, receivedAt: Date): ProviderEvent;
+  verifyEvent(rawBody: Buffer, signatureHeader: string | undefined): ProviderEvent;
   /** DEC-P5: returns money to the card it came from; returns the provider's refund id. Idempotent by key. */
   refund(providerPaymentId: string, amountPence: number, idempotencyKey: string): Promise<string>;
 }

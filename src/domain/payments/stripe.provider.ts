@@ -6,6 +6,8 @@ export interface StripeProviderOptions {
   webhookSecret?: string;
   toleranceSeconds: number;
   returnUrl: string;
+  /** Stripe stamps events with real time, so they are checked against real time even when the DEC-T2 test clock moved. */
+  now?: () => Date;
 }
 
 /** Reads a Stripe event's object as what the two event types we act on carry. */
@@ -100,9 +102,10 @@ export class StripePaymentProvider implements PaymentProvider {
     return { providerCheckoutId: session.id, checkoutUrl: session.url ?? null, clientSecret: null, expiresAt: new Date((session.expires_at ?? 0) * 1000) };
   }
 
-  verifyEvent(rawBody: Buffer, signatureHeader: string | undefined, receivedAt: Date): ProviderEvent {
+  verifyEvent(rawBody: Buffer, signatureHeader: string | undefined): ProviderEvent {
     if (!this.options.webhookSecret) throw new WebhookVerificationError('Stripe is not configured');
-    return interpretStripeEvent(verifyStripeSignature(rawBody, signatureHeader, this.options.webhookSecret, this.options.toleranceSeconds, receivedAt));
+    const now = this.options.now?.() ?? new Date();
+    return interpretStripeEvent(verifyStripeSignature(rawBody, signatureHeader, this.options.webhookSecret, this.options.toleranceSeconds, now));
   }
 
   async refund(providerPaymentId: string, amountPence: number, idempotencyKey: string): Promise<string> {

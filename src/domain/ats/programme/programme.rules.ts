@@ -64,7 +64,8 @@ export function coolingOffEndsOn(issueDate: LocalDate): LocalDate {
 }
 
 export function isInCoolingOff(attemptKind: AttemptKind, issueDate: LocalDate, today: LocalDate): boolean {
-  return attemptKind === AttemptKind.NEW && !isAfter(today, coolingOffEndsOn(issueDate));
+  // DEC-P2: before issue every kind of attempt (restarts included) withdraws with a full refund.
+  return isAfter(issueDate, today) || (attemptKind === AttemptKind.NEW && !isAfter(today, coolingOffEndsOn(issueDate)));
 }
 
 /** ATS-19: access problems are reported within 14 calendar days of issue; later reports are accepted but marked late. */
