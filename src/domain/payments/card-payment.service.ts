@@ -101,7 +101,7 @@ export class CardPaymentService {
     if (amountPence === 0) throw ruleViolation('ATS-16', `Nothing is due yet; give an amount to pay ahead (up to the ${outstanding} pence outstanding)`);
     if (amountPence > outstanding) throw badInput('amountPence', `The amount is more than the ${outstanding} pence outstanding`);
 
-    const payer = await this.dataSource.transaction((m) => this.payments.resolvePayer(m, account, input.payer ?? null, false));
+    const payer = await this.payments.resolvePayer(this.dataSource.manager, account, input.payer ?? null, false);
     const checkoutId = randomUUID();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + CHECKOUT_LIFETIME_MINUTES * 60_000);
