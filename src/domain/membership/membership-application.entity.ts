@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Member } from './member.entity';
 import { MemberGrade, MembershipApplicationStatus, Sector, SuitabilityReviewStatus } from './membership.enums';
 
 /** COP-2..4: an application to join, reviewed for suitability against the Code by a panel that includes members. */
@@ -38,5 +39,13 @@ export class MembershipApplication {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) reviewPanelMemberIds: string[];
   /** The member created when the application was approved. */
   @Column({ type: 'uuid', nullable: true }) memberId: string | null;
+  @ManyToOne(() => Member, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'member_id' })
+  member?: Member;
+  /** DEC-J1: the existing member whose email this application gives (staff only); such an application is closed, neutrally. */
+  @Column({ type: 'uuid', nullable: true }) matchedMemberId: string | null;
+  @ManyToOne(() => Member, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'matched_member_id' })
+  matchedMember?: Member;
   @VersionColumn() version: number;
 }

@@ -18,6 +18,8 @@ export class ExtensionRequest {
   @Column({ type: 'date' }) requestedOn: LocalDate;
   /** The deadline the request was made against. */
   @Column({ type: 'date' }) deadlineAtRequest: LocalDate;
+  /** ATS-27, DEC-W1: the last day of the late window for that deadline (deadline + 5 working days); staff see requests still undecided after it. */
+  @Column({ type: 'date' }) lateWindowClosesOn: LocalDate;
   @Column({ type: 'varchar', length: 10 }) status: ExtensionStatus;
   @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) decidedBy: string | null;

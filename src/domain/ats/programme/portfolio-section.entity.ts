@@ -12,8 +12,11 @@ export class PortfolioSection {
   @Column({ type: 'timestamptz', nullable: true }) completedAt: Date | null;
 }
 
-/** The sections every ATS portfolio has, in order (DEC-S1: the T&C name no sections; these follow SET's ATS guidance). */
-export const PORTFOLIO_SECTIONS: readonly { key: string; title: string }[] = [
+/**
+ * DEC-S1: the default list a cohort starts with when staff give none (createCohort, the demo seed). The T&C name no
+ * sections; these follow SET's ATS guidance. Each cohort's own list lives in `cohort_portfolio_section`.
+ */
+export const DEFAULT_PORTFOLIO_SECTIONS: readonly { key: string; title: string }[] = [
   { key: 'CONTEXT', title: 'Professional context and role' },
   { key: 'PROFESSIONAL_VALUES', title: 'Professional values and attributes' },
   { key: 'SUBJECT_AND_PEDAGOGY', title: 'Subject knowledge and pedagogy' },

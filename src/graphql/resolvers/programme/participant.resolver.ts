@@ -41,7 +41,7 @@ export class ParticipantResolver {
   @Query(() => [ParticipantType], { description: 'The signed-in member’s ATS participations, newest first.' })
   @Allow(Role.MEMBER)
   myParticipations(@Ctx() ctx: Context): Promise<Participant[]> {
-    return ctx.services.programme.participants.mine(requireMemberId(ctx.viewer));
+    return ctx.services.programme.participants.mine(ctx.viewer);
   }
 
   @Query(() => ParticipantType, { description: 'A participation: the participant themself, or staff (audited).' })
