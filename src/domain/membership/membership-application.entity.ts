@@ -1,10 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { Member } from './member.entity';
 import { MemberGrade, MembershipApplicationStatus, Sector, SuitabilityReviewStatus } from './membership.enums';
 
 /** COP-2..4: an application to join, reviewed for suitability against the Code by a panel that includes members. */
 @Entity('membership_application')
 @Index(['status', 'submittedAt', 'id'])
+@Check('CHK_membership_application_status', `"status" IN ('SUBMITTED', 'APPROVED', 'REFUSED', 'CLOSED')`)
+@Check('CHK_membership_application_decided', `"status" = 'SUBMITTED' OR "decided_at" IS NOT NULL`)
+@Check('CHK_membership_application_member_when_approved', `"status" <> 'APPROVED' OR "member_id" IS NOT NULL`)
 export class MembershipApplication {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 16, unique: true }) reference: string;
@@ -18,6 +21,9 @@ export class MembershipApplication {
   @Column({ type: 'boolean', default: false }) employerVerificationConsent: boolean;
   /** COP-1: the Code version accepted on applying (must be current then). */
   @Column({ type: 'uuid' }) codeVersionId: string;
+  @ManyToOne('CodeOfPracticeVersion', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'code_version_id' })
+  codeVersion?: object;
   /** COP-2 suitability declaration. */
   @Column({ type: 'boolean' }) hasUnspentConvictions: boolean;
   @Column({ type: 'boolean' }) subjectOfProfessionalMisconductFinding: boolean;

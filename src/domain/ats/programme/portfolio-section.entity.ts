@@ -1,11 +1,15 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A section of a participant's ePortfolio; all must be complete before submission (ATS-22). */
 @Entity('portfolio_section')
 @Index(['participantId', 'key'], { unique: true })
+@Check('CHK_portfolio_section_position', `"position" >= 0`)
 export class PortfolioSection {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) participantId: string;
+  @ManyToOne('Participant', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: object;
   @Column({ type: 'varchar', length: 40 }) key: string;
   @Column({ type: 'varchar', length: 120 }) title: string;
   @Column({ type: 'int' }) position: number;
