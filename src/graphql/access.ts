@@ -11,7 +11,7 @@ export const ACCESS_EXTENSION = 'access';
 function guard(roles: readonly Role[]) {
   return createMethodMiddlewareDecorator<Context>(async ({ context }, next) => {
     if (context.viewer.roles.length === 0) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this');
-    if (!hasAnyRole(context.viewer, roles)) throw new DomainError('FORBIDDEN', 'Your role does not allow this operation', 'ATS-57');
+    if (!hasAnyRole(context.viewer, roles)) throw new DomainError('FORBIDDEN', 'Your role does not allow this operation');
     return next();
   });
 }
