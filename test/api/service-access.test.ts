@@ -75,7 +75,7 @@ function classification(): Record<string, Classified> {
         updateWindow: [id(), { opensOn: '2029-11-02' }],
       },
       memberOrPublic: ['portfolioSections', 'listCohorts', 'listWindows'],
-      internal: ['cohort', 'window', 'byIds', 'nextCohortAfter', 'writeSections', 'assertNoOverlap'],
+      internal: ['cohort', 'window', 'byIds', 'portfolioSectionsByCohortIds', 'nextCohortAfter', 'writeSections', 'assertNoOverlap'],
     },
     'programme.registration': {
       staffOnly: { inviteSuccessfulApplicants: [] },

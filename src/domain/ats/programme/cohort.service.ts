@@ -1,4 +1,4 @@
-import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '../../shared/clock';
 import { isAfter, isBefore, londonToday, type LocalDate } from '../../shared/dates';
 import { badInput, conflict, notFound, ruleViolation } from '../../shared/errors';
@@ -117,6 +117,14 @@ export class CohortService {
   /** DEC-S1: a cohort's current list of portfolio sections, in order (public, like the cohort's dates). */
   async portfolioSections(cohortId: string): Promise<CohortPortfolioSection[]> {
     return this.dataSource.getRepository(CohortPortfolioSection).find({ where: { cohortId }, order: { position: 'ASC' } });
+  }
+
+  /** DEC-S1: the lists of many cohorts in one query (for the per-request loader). */
+  async portfolioSectionsByCohortIds(ids: readonly string[]): Promise<Map<string, CohortPortfolioSection[]>> {
+    const rows = await this.dataSource.getRepository(CohortPortfolioSection).find({ where: { cohortId: In([...ids]) }, order: { position: 'ASC' } });
+    const byCohort = new Map<string, CohortPortfolioSection[]>();
+    for (const row of rows) byCohort.set(row.cohortId, [...(byCohort.get(row.cohortId) ?? []), row]);
+    return byCohort;
   }
 
   /** ATS-10: a window feeding a cohort; a cohort may have several, which must not overlap. */

@@ -76,6 +76,6 @@ export class CohortResolver {
 
   @FieldResolver(() => [CohortPortfolioSectionType], { description: 'DEC-S1: the sections a portfolio issued in this cohort will have, in order.' })
   portfolioSections(@Root() cohort: Cohort, @Ctx() ctx: Context): Promise<CohortPortfolioSection[]> {
-    return ctx.services.programme.cohorts.portfolioSections(cohort.id);
+    return ctx.loaders.cohortPortfolioSections.load(cohort.id);
   }
 }
