@@ -5,8 +5,8 @@ import { MemberGrade, MembershipApplicationStatus, Sector, SuitabilityReviewStat
 /** COP-2..4: an application to join, reviewed for suitability against the Code by a panel that includes members. */
 @Entity('membership_application')
 @Index(['status', 'submittedAt', 'id'])
-@Check('CHK_membership_application_status', `"status" IN ('SUBMITTED', 'APPROVED', 'REFUSED', 'CLOSED')`)
-@Check('CHK_membership_application_decided', `"status" = 'SUBMITTED' OR "decided_at" IS NOT NULL`)
+// Stated for the outcomes only, so a status added before a decision (e.g. awaiting email confirmation) needs no change here.
+@Check('CHK_membership_application_decided', `"status" NOT IN ('APPROVED', 'REFUSED', 'CLOSED') OR "decided_at" IS NOT NULL`)
 @Check('CHK_membership_application_member_when_approved', `"status" <> 'APPROVED' OR "member_id" IS NOT NULL`)
 export class MembershipApplication {
   @PrimaryGeneratedColumn('uuid') id: string;

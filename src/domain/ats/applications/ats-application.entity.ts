@@ -9,9 +9,8 @@ import { AtsApplicationStatus } from './application.enums';
 @Index(['memberId', 'submittedAt'])
 // A member has at most one undecided application; the database settles a race between two submissions.
 @Index('UQ_ats_application_one_undecided_per_member', ['memberId'], { unique: true, where: `status = 'SUBMITTED'` })
-@Check('CHK_ats_application_status', `"status" IN ('SUBMITTED', 'SUCCESSFUL', 'UNSUCCESSFUL')`)
 @Check('CHK_ats_application_due_after_submission', `"decision_due_on" > "submitted_on"`)
-@Check('CHK_ats_application_decided', `"status" = 'SUBMITTED' OR "decided_at" IS NOT NULL`)
+@Check('CHK_ats_application_decided', `"status" NOT IN ('SUCCESSFUL', 'UNSUCCESSFUL') OR "decided_at" IS NOT NULL`)
 @Check('CHK_ats_application_used_only_if_successful', `"used_by_participant_id" IS NULL OR "status" = 'SUCCESSFUL'`)
 @Check('CHK_ats_application_not_own_resubmission', `"resubmission_of_id" IS NULL OR "resubmission_of_id" <> "id"`)
 export class AtsApplication {
