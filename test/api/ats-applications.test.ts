@@ -239,8 +239,13 @@ describe('ATS applications (ATS-2..8, ATS-11, ATS-52)', () => {
       expect((await ok(t.gql(`{ myAtsApplications { id } }`, {}, 'member'))).myAtsApplications).toHaveLength(2);
     });
 
-    it('refuses resubmitting someone else’s application', async () => {
-      expect(errorCode(await t.gql(RESUBMIT, { prev: first.id, input: input('fellow') }, 'fellow'))).toBe('NOT_FOUND');
+    it('refuses resubmitting someone else’s application with the same answer as a missing one (ATS-57)', async () => {
+      const others = await t.gql(RESUBMIT, { prev: first.id, input: input('fellow') }, 'fellow');
+      const missing = await t.gql(RESUBMIT, { prev: randomUUID(), input: input('fellow') }, 'fellow');
+      expect([others, missing].map((r) => [errorCode(r), r.errors![0].extensions.rule, r.errors![0].message])).toEqual([
+        ['FORBIDDEN', 'ATS-57', others.errors![0].message],
+        ['FORBIDDEN', 'ATS-57', others.errors![0].message],
+      ]);
     });
   });
 

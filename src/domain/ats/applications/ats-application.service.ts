@@ -179,8 +179,11 @@ export class AtsApplicationService {
         assertNoFreshApplicationAfterRefusalThisRound(latest, today); // ATS-7
       }
       if (previousId) {
+        // ATS-57: ownership on an unlocked read first, so nobody locks another member's row; someone else's
+        // application and a missing one get the same answer.
+        const owner = await manager.findOne(AtsApplication, { where: { id: previousId }, select: { id: true, memberId: true } });
+        requireOwnerOrStaff(viewer, owner?.memberId, [], 'ATS application');
         const previous = await this.lock(manager, previousId);
-        if (previous.memberId !== memberId) throw notFound('ATS application');
         const alreadyResubmitted = await manager.existsBy(AtsApplication, { resubmissionOfId: previous.id });
         assertNoViolations(resubmissionViolations(previous, alreadyResubmitted), 'This application cannot be resubmitted'); // ATS-7
       }
