@@ -13,6 +13,8 @@ import { ApprovedQualification } from '../domain/ats/applications/approved-quali
 import type { QualificationList } from '../domain/ats/applications/application.enums';
 import { Cohort } from '../domain/ats/programme/cohort.entity';
 import { RegistrationWindow } from '../domain/ats/programme/registration-window.entity';
+import { CohortPortfolioSection } from '../domain/ats/programme/cohort-portfolio-section.entity';
+import { DEFAULT_PORTFOLIO_SECTIONS } from '../domain/ats/programme/portfolio-section.entity';
 
 export const DEMO_CODE_VERSION_ID = '00000000-0000-4000-b000-000000000001';
 
@@ -91,6 +93,10 @@ export async function seedDemoProgramme(dataSource: DataSource, clock: Clock): P
       manager.create(Cohort, { name: `Demo ${nextIssue.slice(0, 7)}`, portfolioIssueDate: nextIssue, submissionDeadline: addMonths(nextIssue, 9), provisionalResultsDate: addMonths(nextIssue, 11), createdAt: now }),
     );
     await manager.insert(RegistrationWindow, { cohortId: next.id, opensOn: addMonths(nextIssue, -2), closesOn: addDays(nextIssue, -10), createdAt: now });
+    // DEC-S1: each demo cohort starts with the default list of portfolio sections.
+    for (const cohort of [first, next]) {
+      await manager.insert(CohortPortfolioSection, DEFAULT_PORTFOLIO_SECTIONS.map((s, position) => ({ cohortId: cohort.id, key: s.key, title: s.title, position })));
+    }
     return true;
   });
 }

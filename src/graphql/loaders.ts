@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Services } from '../domain/services';
 import type { Member } from '../domain/membership/member.entity';
 import type { Cohort } from '../domain/ats/programme/cohort.entity';
+import type { CohortPortfolioSection } from '../domain/ats/programme/cohort-portfolio-section.entity';
 
 /** Per-request loaders: one batch per field per request, no N+1. */
 export function createLoaders(services: Services) {
@@ -13,6 +14,10 @@ export function createLoaders(services: Services) {
     cohort: new DataLoader<string, Cohort | null>(async (ids) => {
       const found = await services.programme.cohorts.byIds(ids);
       return ids.map((id) => found.get(id) ?? null);
+    }),
+    cohortPortfolioSections: new DataLoader<string, CohortPortfolioSection[]>(async (ids) => {
+      const found = await services.programme.cohorts.portfolioSectionsByCohortIds(ids);
+      return ids.map((id) => found.get(id) ?? []);
     }),
   };
 }

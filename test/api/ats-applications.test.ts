@@ -239,8 +239,13 @@ describe('ATS applications (ATS-2..8, ATS-11, ATS-52)', () => {
       expect((await ok(t.gql(`{ myAtsApplications { id } }`, {}, 'member'))).myAtsApplications).toHaveLength(2);
     });
 
-    it('refuses resubmitting someone else’s application', async () => {
-      expect(errorCode(await t.gql(RESUBMIT, { prev: first.id, input: input('fellow') }, 'fellow'))).toBe('NOT_FOUND');
+    it('refuses resubmitting someone else’s application with the same answer as a missing one (ATS-57)', async () => {
+      const others = await t.gql(RESUBMIT, { prev: first.id, input: input('fellow') }, 'fellow');
+      const missing = await t.gql(RESUBMIT, { prev: randomUUID(), input: input('fellow') }, 'fellow');
+      expect([others, missing].map((r) => [errorCode(r), r.errors![0].extensions.rule, r.errors![0].message])).toEqual([
+        ['FORBIDDEN', 'ATS-57', others.errors![0].message],
+        ['FORBIDDEN', 'ATS-57', others.errors![0].message],
+      ]);
     });
   });
 
@@ -264,9 +269,9 @@ describe('ATS applications (ATS-2..8, ATS-11, ATS-52)', () => {
 
     it('finds the usable application once and marks it used under a row lock', async () => {
       const applications = t.app.services.atsApplications.applications;
-      expect(await applications.findUsableApplication(t.dataSource.manager, id('fellow'))).toEqual({ id: app.id, isRestart: true });
+      expect(await applications.findUsableApplication(t.dataSource.manager, id('fellow'))).toMatchObject({ id: app.id, isRestart: true });
       expect(await applications.findUsableApplication(t.dataSource.manager, id('member'))).toBeNull();
-      const participantId = randomUUID();
+      const participantId = await participantUsing(app.id, id('fellow'));
       await t.dataSource.transaction((m) => applications.markUsedForRegistration(m, app.id, participantId));
       await expect(t.dataSource.transaction((m) => applications.markUsedForRegistration(m, app.id, randomUUID()))).rejects.toMatchObject({ rule: 'ATS-11' });
       expect(await applications.findUsableApplication(t.dataSource.manager, id('fellow'))).toBeNull();
@@ -289,6 +294,20 @@ describe('ATS applications (ATS-2..8, ATS-11, ATS-52)', () => {
       ]);
     });
   });
+
+  /** A participant row using this application (its foreign keys need a cohort and a window), as registration would insert it. */
+  async function participantUsing(applicationId: string, memberId: string): Promise<string> {
+    const [cohort] = await t.dataSource.query(
+      `INSERT INTO cohort (name, portfolio_issue_date, submission_deadline, provisional_results_date, created_at) VALUES ('FK cohort', '2027-10-01', '2028-06-30', '2028-09-15', now()) RETURNING id`,
+    );
+    const [window] = await t.dataSource.query(`INSERT INTO registration_window (cohort_id, opens_on, closes_on, created_at) VALUES ($1, '2027-09-01', '2027-09-30', now()) RETURNING id`, [cohort.id]);
+    const [p] = await t.dataSource.query(
+      `INSERT INTO participant (member_id, application_id, registration_window_id, original_cohort_id, cohort_id, attempt_kind, status, registered_at, registration_date, fee_pence, payment_plan, deadline, version)
+       VALUES ($1, $2, $3, $4, $4, 'RESTART', 'REGISTERED', now(), '2027-09-15', 5000, 'SINGLE', '2028-06-30', 1) RETURNING id`,
+      [memberId, applicationId, window.id, cohort.id],
+    );
+    return p.id;
+  }
 
   describe('two staff deciding at once', () => {
     it('lets exactly one decision through; the other gets CONFLICT and sends no email', async () => {

@@ -194,6 +194,8 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
     it('refuses a second registration while one is in progress, and the application is used up (ATS-11)', async () => {
       const res = await register('member', { registrationWindowId: cohortA.windowId, paymentPlan: 'SINGLE' });
       expect(errorCode(res)).toBe('CONFLICT');
+      expect(res.errors![0].extensions.rule).toBe('ATS-11');
+      expect(res.errors![0].extensions.violations).toEqual([expect.objectContaining({ rule: 'ATS-11', condition: 'PARTICIPATION_IN_PROGRESS' })]);
     });
 
     it('records a reasonable-adjustment request made during registration (ATS-13)', async () => {
@@ -295,13 +297,16 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
 
     it('accepts the submission once every condition holds, and only once', async () => {
       const p = await participant('member');
+      // The demo membership's renewal date passed in October: the portfolio is closed to a lapsed member (ATS-22)
+      // until they renew (COP-1, DEC-M1).
+      const closed = await t.gql(`mutation($id: ID!, $key: String!) { setPortfolioSectionComplete(participantId: $id, sectionKey: $key, complete: true) { completedAt } }`, { id: p.id, key: p.sections[0].key }, 'member');
+      expect(closed.errors![0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'ATS-22' });
+      await ok(t.gql(`mutation($id: ID!, $code: ID!) { renewMembership(memberId: $id, acceptedCodeVersionId: $code) { status } }`, { id: memberId('member'), code: DEMO_CODE_VERSION_ID }, 'member'));
       for (const s of p.sections) {
         await ok(t.gql(`mutation($id: ID!, $key: String!) { setPortfolioSectionComplete(participantId: $id, sectionKey: $key, complete: true) { completedAt } }`, { id: p.id, key: s.key }, 'member'));
       }
       await ok(t.gql(`mutation($id: ID!) { recordSupportingStatement(participantId: $id) { id } }`, { id: p.id }, 'member'));
       await ok(t.gql(`mutation($id: ID!) { recordPortfolioSharedWithSet(participantId: $id) { id } }`, { id: p.id }, 'member'));
-      // The demo membership's renewal date passed in October: renewing restores it (COP-1, DEC-M1).
-      await ok(t.gql(`mutation($id: ID!, $code: ID!) { renewMembership(memberId: $id, acceptedCodeVersionId: $code) { status } }`, { id: memberId('member'), code: DEMO_CODE_VERSION_ID }, 'member'));
       const b = await balance('member');
       for (const item of b.items) {
         await ok(
@@ -334,6 +339,8 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
   describe('extensions (ATS-25..27)', () => {
     it('refuses a request 41 days before the deadline without an unforeseen event (ATS-27)', async () => {
       t.setToday('2028-05-20');
+      // The fellow's membership lapsed in November; extensions need active membership (ATS-22), so they renew first.
+      await ok(t.gql(`mutation($id: ID!, $code: ID!) { renewMembership(memberId: $id, acceptedCodeVersionId: $code) { status } }`, { id: memberId('fellow'), code: DEMO_CODE_VERSION_ID }, 'fellow'));
       const res = await t.gql(
         `mutation($id: ID!, $input: ExtensionRequestInput!) { requestExtension(participantId: $id, input: $input) { id } }`,
         { id: participants.fellow, input: { reason: 'REASONABLE_ADJUSTMENT_AGREED', evidenceNotes: 'Agreed at registration.' } },
@@ -354,17 +361,33 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
       );
       const decide = (grant: boolean, by: string) =>
         t.gql(`mutation($id: ID!, $grant: Boolean!) { decideExtension(requestId: $id, grant: $grant, reasons: "Agreed adjustment on file") { status newDeadline } }`, { id: req.requestExtension.id, grant }, by);
-      const [a, b] = await Promise.all([decide(true, 'membership-team'), decide(false, 'admin')]);
-      const outcomes = [a, b].map((r) => (r.errors ? errorCode(r) : r.data!.decideExtension.status));
-      expect(outcomes.filter((o) => o === 'CONFLICT')).toHaveLength(1);
+      // One deterministic race: a separate connection holds the participant's row lock; the grant queues first, the
+      // refusal second; releasing the lock lets the grant through and the refusal then finds the request decided.
+      const holder = t.dataSource.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query(`SELECT id FROM participant WHERE id = $1 FOR UPDATE`, [participants.fellow]);
+      const waiting = async (n: number) => {
+        for (let i = 0; i < 200; i++) {
+          const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+          if (count >= n) return;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        throw new Error(`expected ${n} requests waiting on the lock`);
+      };
+      const grant = decide(true, 'membership-team');
+      await waiting(1);
+      const refuse = decide(false, 'admin');
+      await waiting(2);
+      await holder.commitTransaction();
+      await holder.release();
+      const [a, b] = await Promise.all([grant, refuse]);
+      expect(a.data!.decideExtension).toEqual({ status: 'GRANTED', newDeadline: '2028-12-15' });
+      expect(b.errors![0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'ATS-25' });
       const p = await participant('fellow');
-      if (outcomes.includes('GRANTED')) {
-        expect(p).toMatchObject({ deadline: '2028-12-15', cohort: { id: cohortB.id }, originalCohort: { id: cohortA.id } });
-        expect(await outbox('ATS_EXTENSION_GRANTED', memberId('fellow'))).toHaveLength(1);
-      } else {
-        expect(p.deadline).toBe('2028-06-30');
-        expect(await outbox('ATS_EXTENSION_REFUSED', memberId('fellow'))).toHaveLength(1);
-      }
+      expect(p).toMatchObject({ deadline: '2028-12-15', cohort: { id: cohortB.id }, originalCohort: { id: cohortA.id } });
+      expect(await outbox('ATS_EXTENSION_GRANTED', memberId('fellow'))).toHaveLength(1);
+      expect(await outbox('ATS_EXTENSION_REFUSED', memberId('fellow'))).toHaveLength(0);
     });
   });
 
@@ -383,8 +406,8 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
       t.setToday('2028-07-08');
       await sweep();
       expect(await participant('lapser', 'membership-team')).toMatchObject({ status: 'WITHDRAWN', withdrawalKind: 'DEADLINE_PASSED' });
-      const fellow = await participant('fellow', 'membership-team');
-      expect(fellow.status).toBe(fellow.deadline === '2028-12-15' ? 'PORTFOLIO_ISSUED' : 'WITHDRAWN');
+      // The fellow's extension moved their deadline to 15 December: the sweep leaves them alone.
+      expect(await participant('fellow', 'membership-team')).toMatchObject({ status: 'PORTFOLIO_ISSUED', deadline: '2028-12-15' });
       const again = await sweep();
       expect(again.runSweeps.find((s: { name: string }) => s.name === 'ats.withdrawPastDeadline').affected).toBe(0);
       const lapser = await participant('lapser', 'membership-team');

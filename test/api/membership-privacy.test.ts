@@ -15,11 +15,11 @@ describe('joining without revealing who is a member (ATS-57, COP-2)', () => {
     const fresh = await submitApplication(t);
     expect(Object.keys(taken).sort()).toEqual(Object.keys(fresh).sort());
     expect(taken.status).toBe('SUBMITTED');
-    const res = await t.gql(`{ notifications(first: 50) { nodes { template toAddress } } }`, undefined, 'membership-team');
+    const res = await t.gql(`{ notifications(first: 50) { nodes { template toAddress recipientMemberId } } }`, undefined, 'membership-team');
     expectNoErrors(res);
-    const templates = res.data!.notifications.nodes.filter((n: { toAddress: string }) => n.toAddress === 'member@example.org').map((n: { template: string }) => n.template);
-    expect(templates).toEqual(['MEMBERSHIP_APPLICATION_FOR_EXISTING_MEMBER']);
-    expect(memberId('member')).toBeDefined();
+    const notices = res.data!.notifications.nodes.filter((n: { toAddress: string }) => n.toAddress === 'member@example.org');
+    // DEC-J1: the notice is attached to the address's owner, so it shows in their own notifications.
+    expect(notices).toEqual([{ template: 'MEMBERSHIP_APPLICATION_FOR_EXISTING_MEMBER', toAddress: 'member@example.org', recipientMemberId: memberId('member') }]);
   });
 
   it('never approves a second membership for the same email', async () => {
@@ -29,7 +29,8 @@ describe('joining without revealing who is a member (ATS-57, COP-2)', () => {
       { id: taken.id, panel: [memberId('panel-member')] },
       'membership-team',
     );
-    expect(res.errors?.[0].extensions.code).toBe('CONFLICT');
+    // DEC-J1: such an application is closed neutrally, never approved.
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'DEC-J1' });
   });
 
   it('keeps the outbox from staff outside the membership team', async () => {

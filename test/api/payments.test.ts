@@ -9,6 +9,7 @@ import { addMonths, londonInstant, type LocalDate } from '../../src/domain/share
 import { DomainError } from '../../src/domain/shared/errors';
 import { createTestApp, errorCode, expectNoErrors, type TestApp } from '../support/harness';
 import { payByCard, START_CARD_PAYMENT } from '../support/payments';
+import { participantPrerequisites } from '../support/programme-fixtures';
 
 const MEMBER_ID = DEMO_MEMBERS[0].id; // alias 'member'
 const FELLOW_ID = DEMO_MEMBERS[1].id; // alias 'fellow'
@@ -61,13 +62,14 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
       provisionalResultsDate: addMonths(issueDate, 11),
       createdAt: t.clock.now(),
     });
+    const { applicationId, registrationWindowId } = await participantPrerequisites(t, memberId, cohortId, registrationDate);
     await t.dataSource.transaction(async (manager) => {
       const chargePence = await t.app.services.payments.fees.feeFor(manager, registrationDate, attemptKind);
       await manager.insert(Participant, {
         id: participantId,
         memberId,
-        applicationId: randomUUID(),
-        registrationWindowId: randomUUID(),
+        applicationId,
+        registrationWindowId,
         originalCohortId: cohortId,
         cohortId,
         attemptKind,

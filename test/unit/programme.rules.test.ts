@@ -135,8 +135,10 @@ describe('extensions (ATS-25, ATS-27)', () => {
 
   it('needs technical issues identified more than five working days before the deadline', () => {
     // Deadline Wed 30 June 2027: six working days after Tue 22 June, five after Wed 23 June
-    expect(conditions(facts({ reason: ExtensionReason.TECHNICAL_ISSUES, technicalIssueIdentifiedOn: '2027-06-22' }))).toEqual([]);
-    expect(conditions(facts({ reason: ExtensionReason.TECHNICAL_ISSUES, technicalIssueIdentifiedOn: '2027-06-23' }))).toEqual(['TECHNICAL_ISSUE_TOO_LATE']);
+    // Asked in the late window (an unforeseen event), so the identification date is not after the request (ATS-25).
+    const late = { requestedOn: '2027-07-01', preventedByUnforeseenEvent: true };
+    expect(conditions(facts({ ...late, reason: ExtensionReason.TECHNICAL_ISSUES, technicalIssueIdentifiedOn: '2027-06-22' }))).toEqual([]);
+    expect(conditions(facts({ ...late, reason: ExtensionReason.TECHNICAL_ISSUES, technicalIssueIdentifiedOn: '2027-06-23' }))).toEqual(['TECHNICAL_ISSUE_TOO_LATE']);
     expect(conditions(facts({ reason: ExtensionReason.TECHNICAL_ISSUES }))).toEqual(['TECHNICAL_ISSUE_DATE_MISSING']);
   });
 

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Clock } from '../shared/clock';
 import { pageByInstant, pageSize, type Page } from '../shared/pagination';
-import { primaryRole, requireSelfOrRole, type Role, type Viewer } from '../shared/viewer';
+import { primaryRole, requireRole, requireSelfOrRole, Role, type Viewer } from '../shared/viewer';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditTarget {
@@ -46,7 +46,9 @@ export class AuditService {
     await this.dataSource.manager.insert(AuditEntry, this.entry(viewer, target));
   }
 
-  async list(filter: AuditFilter, first?: number, after?: string): Promise<Page<AuditEntry>> {
+  /** ATS-57: the audit log is for ADMIN only. */
+  async list(viewer: Viewer, filter: AuditFilter, first?: number, after?: string): Promise<Page<AuditEntry>> {
+    requireRole(viewer, [Role.ADMIN], 'ATS-57');
     const size = pageSize(first, 50);
     const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
     if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });

@@ -3,7 +3,7 @@ import type { Clock } from '../shared/clock';
 import { isBefore, londonToday, type LocalDate } from '../shared/dates';
 import { badInput, conflict } from '../shared/errors';
 import type { UnitOfWork } from '../shared/unit-of-work';
-import type { Viewer } from '../shared/viewer';
+import { Role, requireRole, type Viewer } from '../shared/viewer';
 import type { NotificationService } from '../notifications/notification.service';
 import { CodeOfPracticeVersion } from './code-of-practice-version.entity';
 
@@ -36,11 +36,12 @@ export class CodeOfPracticeService {
 
   /** Publishes a new version and, per COP-5, tells every current member about it in the same transaction. */
   async publish(viewer: Viewer, input: PublishCodeVersionInput): Promise<CodeOfPracticeVersion> {
+    requireRole(viewer, [Role.MEMBERSHIP_TEAM, Role.ADMIN]);
     const today = londonToday(this.clock);
     if (isBefore(input.effectiveFrom, today)) throw badInput('effectiveFrom', 'A new Code version cannot take effect in the past');
     return this.uow.run(viewer, async (manager) => {
       const clash = await manager.findOne(CodeOfPracticeVersion, { where: [{ version: input.version }, { effectiveFrom: input.effectiveFrom }] });
-      if (clash) throw conflict(`A Code version ${clash.version} already exists or takes effect on ${input.effectiveFrom}`);
+      if (clash) throw conflict(`A Code version ${clash.version} already exists or takes effect on ${input.effectiveFrom}`, 'COP-5');
       const version = manager.create(CodeOfPracticeVersion, { ...input, publishedAt: this.clock.now() });
       await manager.save(version);
       const told = await this.notifications.enqueueForActiveMembers(manager, {

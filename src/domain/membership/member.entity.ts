@@ -1,10 +1,13 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { LocalDate } from '../shared/dates';
 import { MemberGrade, MemberStatus, Sector } from './membership.enums';
 
 @Entity('member')
 @Index(['familyName', 'givenName', 'id'])
 @Index(['status', 'renewalDate'])
+@Check('CHK_member_status', `"status" IN ('ACTIVE', 'LAPSED', 'SUSPENDED', 'EXPELLED')`)
+@Check('CHK_member_grade', `"grade" IN ('ASSOCIATE', 'MEMBER', 'FELLOW')`)
+@Check('CHK_member_renewal_after_joining', `"renewal_date" > "joined_on"`)
 export class Member {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 12, unique: true }) membershipNumber: string;
@@ -28,6 +31,9 @@ export class Member {
   /** ATS-51: consent for SET to contact the employer to verify role and responsibilities. */
   @Column({ type: 'boolean', default: false }) employerVerificationConsent: boolean;
   @Column({ type: 'uuid' }) acceptedCodeVersionId: string;
+  @ManyToOne('CodeOfPracticeVersion', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'accepted_code_version_id' })
+  acceptedCodeVersion?: object;
   @Column({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;

@@ -1,12 +1,14 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { In, MoreThan, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { NotificationService } from '../notifications/notification.service';
 import type { Clock } from '../shared/clock';
 import { addMonths, londonToday } from '../shared/dates';
-import { badInput, notFound } from '../shared/errors';
+import { badInput, notFound, ruleViolation } from '../shared/errors';
 import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
-import { Role, requireSelfOrRole, type Viewer } from '../shared/viewer';
+import { Role, requireMemberId, requireNotOwnCase, requireRole, requireSelfOrRole, type Viewer } from '../shared/viewer';
+import { EmailChangeRequest } from './email-change-request.entity';
 import { CodeAcceptance } from './code-acceptance.entity';
 import type { CodeOfPracticeService } from './code-of-practice.service';
 import { Member } from './member.entity';
@@ -15,6 +17,8 @@ import { assertAcceptsCurrentCode, assertMayRenew, assertRenewalIsDue, renewalDa
 
 /** Staff roles whose work needs members' records. */
 export const MEMBER_READER_ROLES = [Role.MEMBERSHIP_TEAM, Role.PROFESSIONAL_STATUS_TEAM, Role.FINANCE, Role.CONDUCT_PANEL, Role.ADMIN];
+/** Staff who change members' records (grades, renewals on a member's behalf, the lapse sweep). */
+export const MEMBERSHIP_STAFF_ROLES = [Role.MEMBERSHIP_TEAM, Role.ADMIN];
 
 export interface MemberFilter {
   status?: MemberStatus;
@@ -34,6 +38,9 @@ export interface UpdateProfileInput {
   employerContactEmail?: string | null;
   employerVerificationConsent?: boolean;
 }
+
+/** DEC-J1: how long an email-change code stays valid. */
+export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
 
 const REQUIRED_PROFILE_FIELDS = ['givenName', 'familyName', 'email', 'sector', 'employerVerificationConsent'] as const;
 
@@ -61,6 +68,7 @@ export class MemberService {
   }
 
   async list(viewer: Viewer, filter: MemberFilter, first?: number, after?: string): Promise<Page<Member>> {
+    requireRole(viewer, MEMBER_READER_ROLES, 'ATS-57');
     const size = pageSize(first);
     const qb = this.dataSource.getRepository(Member).createQueryBuilder('m');
     if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
@@ -99,7 +107,11 @@ export class MemberService {
     return this.dataSource.getRepository(CodeAcceptance).find({ where: { memberId }, order: { acceptedAt: 'DESC' } });
   }
 
-  /** A member keeps their own contact and employer details current (ATS-51: employer details come with consent to verify). */
+  /**
+   * A member keeps their own contact and employer details current (ATS-51: employer details come with consent to
+   * verify). DEC-J1: a new email is not applied here: a one-time code goes to the new address and `confirmEmailChange`
+   * applies it, so the answer never reveals whether the address belongs to someone else.
+   */
   async updateProfile(viewer: Viewer, memberId: string, input: UpdateProfileInput): Promise<Member> {
     requireSelfOrRole(viewer, memberId, [Role.MEMBERSHIP_TEAM, Role.ADMIN]);
     // Only the employer details may be cleared; a null elsewhere would break a NOT NULL column.
@@ -108,13 +120,71 @@ export class MemberService {
     }
     return this.uow.run(viewer, async (manager) => {
       const member = await this.lock(manager, memberId);
-      const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
-      Object.assign(member, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
-      if (input.email) member.email = input.email.toLowerCase();
+      const { email, ...rest } = input;
+      const changed = Object.keys(rest).filter((k) => (rest as Record<string, unknown>)[k] !== undefined);
+      Object.assign(member, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+      if (email && email.trim().toLowerCase() !== member.email) {
+        await this.startEmailChange(manager, member, email.trim().toLowerCase());
+        changed.push('emailChangeRequested');
+      }
       if (input.employerName === null) member.employerVerificationConsent = false;
       member.updatedAt = this.clock.now();
       await manager.save(member);
       return { result: member, audit: { action: 'member.updateProfile', targetType: 'member', targetId: memberId, detail: { fields: changed } } };
+    });
+  }
+
+  /** DEC-J1: applies a requested email change once the member proves they hold the new address (the code sent there). */
+  async confirmEmailChange(viewer: Viewer, token: string): Promise<Member> {
+    const memberId = requireMemberId(viewer);
+    if (token.length > 200) throw badInput('token', 'This confirmation code is not valid');
+    const tokenHash = createHash('sha256').update(token.trim()).digest('hex');
+    return this.uow.run(viewer, async (manager) => {
+      const request = await manager.findOne(EmailChangeRequest, {
+        where: { tokenHash, memberId, confirmedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request) throw ruleViolation('DEC-J1', 'This confirmation code is not valid or has expired; ask for the change again');
+      const member = await this.lock(manager, memberId);
+      // Only the holder of the new address gets this far, so this answer reveals nothing to anyone else.
+      if (await manager.existsBy(Member, { email: request.newEmail })) throw ruleViolation('DEC-J1', 'This address cannot be used for your membership; please contact the membership team');
+      const from = member.email;
+      member.email = request.newEmail;
+      member.updatedAt = this.clock.now();
+      await manager.save(member);
+      request.confirmedAt = this.clock.now();
+      await manager.save(request);
+      await this.notifications.enqueue(manager, {
+        recipientMemberId: member.id,
+        toAddress: from,
+        template: 'MEMBER_EMAIL_CHANGED',
+        subject: 'Your SET email address has changed',
+        body: `Dear ${member.givenName},\n\nThe email address for membership ${member.membershipNumber} has been changed. If you did not do this, please contact the membership team.`,
+        rule: 'DEC-J1',
+      });
+      return { result: member, audit: { action: 'member.confirmEmailChange', targetType: 'member', targetId: memberId } };
+    });
+  }
+
+  /** DEC-J1: a one-time code (valid 24 hours) to the new address; only its hash is kept. Same whether or not the address is taken. */
+  private async startEmailChange(manager: EntityManager, member: Member, newEmail: string): Promise<void> {
+    const token = randomBytes(24).toString('base64url');
+    const now = this.clock.now();
+    await manager.insert(EmailChangeRequest, {
+      memberId: member.id,
+      newEmail,
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      requestedAt: now,
+      expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS),
+      confirmedAt: null,
+    });
+    // Not attached to the member: the code must reach only whoever holds the new address.
+    await this.notifications.enqueue(manager, {
+      toAddress: newEmail,
+      template: 'MEMBER_EMAIL_CHANGE_CONFIRM',
+      subject: 'Confirm your new email address for SET',
+      body: `A request was made to use this address for a SET membership. If it was you, confirm it within 24 hours with this code: ${token}\n\nIf it was not you, ignore this message.`,
+      rule: 'DEC-J1',
     });
   }
 
@@ -147,6 +217,8 @@ export class MemberService {
   }
 
   async changeGrade(viewer: Viewer, memberId: string, grade: MemberGrade): Promise<Member> {
+    requireRole(viewer, MEMBERSHIP_STAFF_ROLES);
+    requireNotOwnCase(viewer, memberId); // DEC-G1: nobody decides their own grade
     return this.uow.run(viewer, async (manager) => {
       const member = await this.lock(manager, memberId);
       const from = member.grade;
@@ -169,6 +241,7 @@ export class MemberService {
    * Idempotent: a second run finds nothing to do. Scheduled by the server; staff can also run it.
    */
   async lapseOverdueMemberships(viewer: Viewer): Promise<number> {
+    requireRole(viewer, MEMBERSHIP_STAFF_ROLES);
     const today = londonToday(this.clock);
     return this.uow.run(viewer, async (manager) => {
       const lapsed: Pick<Member, 'id' | 'email' | 'givenName' | 'membershipNumber' | 'renewalDate'>[] = await manager.query(

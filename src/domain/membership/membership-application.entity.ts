@@ -1,9 +1,13 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Member } from './member.entity';
 import { MemberGrade, MembershipApplicationStatus, Sector, SuitabilityReviewStatus } from './membership.enums';
 
 /** COP-2..4: an application to join, reviewed for suitability against the Code by a panel that includes members. */
 @Entity('membership_application')
 @Index(['status', 'submittedAt', 'id'])
+// Stated for the outcomes only, so a status added before a decision (e.g. awaiting email confirmation) needs no change here.
+@Check('CHK_membership_application_decided', `"status" NOT IN ('APPROVED', 'REFUSED', 'CLOSED') OR "decided_at" IS NOT NULL`)
+@Check('CHK_membership_application_member_when_approved', `"status" <> 'APPROVED' OR "member_id" IS NOT NULL`)
 export class MembershipApplication {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 16, unique: true }) reference: string;
@@ -17,6 +21,9 @@ export class MembershipApplication {
   @Column({ type: 'boolean', default: false }) employerVerificationConsent: boolean;
   /** COP-1: the Code version accepted on applying (must be current then). */
   @Column({ type: 'uuid' }) codeVersionId: string;
+  @ManyToOne('CodeOfPracticeVersion', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'code_version_id' })
+  codeVersion?: object;
   /** COP-2 suitability declaration. */
   @Column({ type: 'boolean' }) hasUnspentConvictions: boolean;
   @Column({ type: 'boolean' }) subjectOfProfessionalMisconductFinding: boolean;
@@ -38,5 +45,13 @@ export class MembershipApplication {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) reviewPanelMemberIds: string[];
   /** The member created when the application was approved. */
   @Column({ type: 'uuid', nullable: true }) memberId: string | null;
+  @ManyToOne(() => Member, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'member_id' })
+  member?: Member;
+  /** DEC-J1: the existing member whose email this application gives (staff only); such an application is closed, neutrally. */
+  @Column({ type: 'uuid', nullable: true }) matchedMemberId: string | null;
+  @ManyToOne(() => Member, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'matched_member_id' })
+  matchedMember?: Member;
   @VersionColumn() version: number;
 }

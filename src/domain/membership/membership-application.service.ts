@@ -6,7 +6,7 @@ import { addYears, londonToday } from '../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation } from '../shared/errors';
 import { pageByInstant, pageSize, type Page } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
-import type { Viewer } from '../shared/viewer';
+import { hasAnyRole, Role, requireNotOwnCase, requireRole, type Viewer } from '../shared/viewer';
 import { CodeAcceptance } from './code-acceptance.entity';
 import type { CodeOfPracticeService } from './code-of-practice.service';
 import { Member } from './member.entity';
@@ -41,6 +41,9 @@ export enum ReviewOutcome {
   OVERTURN = 'OVERTURN',
 }
 
+/** Staff who run suitability decisions and reviews (COP-2..4); the same as the operations' `@Allow`. */
+export const MEMBERSHIP_APPLICATION_STAFF = [Role.MEMBERSHIP_TEAM, Role.ADMIN];
+
 export interface MembershipApplicationFilter {
   status?: MembershipApplicationStatus;
   reviewStatus?: SuitabilityReviewStatus;
@@ -65,7 +68,7 @@ export class MembershipApplicationService {
       // ATS-57: this operation is public, so its answer must not reveal whether an address belongs to a member or to
       // a pending applicant. Such applications are taken like any other; the address's owner is told by email and
       // the panel sees the match (approval of a duplicate address is refused).
-      const existingMember = await manager.existsBy(Member, { email });
+      const existingMemberId = await this.memberIdUsingEmail(manager, email); // DEC-J1
       const [{ n }] = await manager.query(`SELECT nextval('membership_application_ref_seq')::text AS n`);
       const { acceptedCodeVersionId, ...rest } = input;
       const application = manager.create(MembershipApplication, {
@@ -78,16 +81,11 @@ export class MembershipApplicationService {
         reference: `MA-${String(n).padStart(6, '0')}`,
         submittedAt: this.clock.now(),
         status: MembershipApplicationStatus.SUBMITTED,
+        matchedMemberId: existingMemberId,
       });
       await manager.save(application);
-      if (existingMember) {
-        await this.notifications.enqueue(manager, {
-          toAddress: email,
-          template: 'MEMBERSHIP_APPLICATION_FOR_EXISTING_MEMBER',
-          subject: `An application to join SET was made with your email address (${application.reference})`,
-          body: `An application to join SET was made using this email address, which already belongs to a member. If it was not you, please tell the membership team.`,
-          rule: 'COP-2',
-        });
+      if (existingMemberId) {
+        await this.noticeToAddressOwner(manager, existingMemberId, application.reference);
       } else await this.notifications.enqueue(manager, {
         toAddress: email,
         template: 'MEMBERSHIP_APPLICATION_RECEIVED',
@@ -100,6 +98,7 @@ export class MembershipApplicationService {
   }
 
   async get(viewer: Viewer, id: string): Promise<MembershipApplication> {
+    requireRole(viewer, MEMBERSHIP_APPLICATION_STAFF);
     const application = await this.dataSource.getRepository(MembershipApplication).findOneBy({ id });
     if (!application) throw notFound('Membership application');
     await this.audit.recordRead(viewer, { action: 'membershipApplication.read', targetType: 'membership_application', targetId: id });
@@ -107,6 +106,7 @@ export class MembershipApplicationService {
   }
 
   async list(viewer: Viewer, filter: MembershipApplicationFilter, first?: number, after?: string): Promise<Page<MembershipApplication>> {
+    requireRole(viewer, MEMBERSHIP_APPLICATION_STAFF);
     const size = pageSize(first);
     const qb = this.dataSource.getRepository(MembershipApplication).createQueryBuilder('a');
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
@@ -118,11 +118,16 @@ export class MembershipApplicationService {
 
   /** COP-2 and COP-4: a decision with reasons, by a panel that includes members. Approval creates the membership. */
   async decide(viewer: Viewer, id: string, outcome: SuitabilityOutcome, reasons: string, panelMemberIds: string[]): Promise<MembershipApplication> {
+    requireRole(viewer, MEMBERSHIP_APPLICATION_STAFF);
     const why = assertReasonsGiven(reasons, 'COP-2');
     return this.uow.run(viewer, async (manager) => {
+      await this.assertNotOwnApplication(manager, viewer, id, panelMemberIds);
       const application = await this.lock(manager, id);
       if (application.status !== MembershipApplicationStatus.SUBMITTED) {
         throw conflict(`This application was already decided (${application.status})`, 'COP-2');
+      }
+      if (application.matchedMemberId) {
+        throw ruleViolation('DEC-J1', 'This application gives the email address of an existing member: close it with closeMembershipApplication instead of deciding it');
       }
       await this.assertPanel(manager, panelMemberIds);
       application.status = outcome === SuitabilityOutcome.APPROVE ? MembershipApplicationStatus.APPROVED : MembershipApplicationStatus.REFUSED;
@@ -139,6 +144,7 @@ export class MembershipApplicationService {
 
   /** COP-3: an applicant who was refused may ask, once, for the decision to be reviewed. Staff record the request. */
   async requestReview(viewer: Viewer, id: string, grounds: string): Promise<MembershipApplication> {
+    requireRole(viewer, MEMBERSHIP_APPLICATION_STAFF);
     return this.uow.run(viewer, async (manager) => {
       const application = await this.lock(manager, id);
       if (application.status !== MembershipApplicationStatus.REFUSED) throw ruleViolation('COP-3', 'Only a refusal can be reviewed');
@@ -153,8 +159,10 @@ export class MembershipApplicationService {
 
   /** COP-3: a fresh panel upholds or overturns the refusal, with reasons; overturning admits the applicant. */
   async decideReview(viewer: Viewer, id: string, outcome: ReviewOutcome, reasons: string, panelMemberIds: string[]): Promise<MembershipApplication> {
+    requireRole(viewer, MEMBERSHIP_APPLICATION_STAFF);
     const why = assertReasonsGiven(reasons, 'COP-3');
     return this.uow.run(viewer, async (manager) => {
+      await this.assertNotOwnApplication(manager, viewer, id, panelMemberIds);
       const application = await this.lock(manager, id);
       if (application.reviewStatus !== SuitabilityReviewStatus.REQUESTED) throw conflict('There is no open review request for this application', 'COP-3');
       assertNoViolations(reviewPanelViolations(application.panelMemberIds, panelMemberIds), 'The review panel is not independent');
@@ -174,6 +182,72 @@ export class MembershipApplicationService {
     });
   }
 
+  // ---- DEC-J1: applications that give an existing member's email ---------------------------------------------
+
+  /**
+   * DEC-J1: staff close an application that gives an existing member's email, with a neutral status (CLOSED) and a
+   * neutral email to the address that offers no review. Nothing else changes; the member was told at submission.
+   */
+  async closeForExistingMemberEmail(viewer: Viewer, id: string): Promise<MembershipApplication> {
+    requireRole(viewer, MEMBERSHIP_APPLICATION_STAFF);
+    return this.uow.run(viewer, async (manager) => {
+      await this.assertNotOwnApplication(manager, viewer, id, []);
+      const application = await this.lock(manager, id);
+      if (!application.matchedMemberId) throw ruleViolation('DEC-J1', 'Only an application that gives an existing member’s email is closed this way; decide this one on its suitability');
+      if (application.status !== MembershipApplicationStatus.SUBMITTED) throw conflict(`This application is already ${application.status.toLowerCase()}`, 'DEC-J1');
+      application.status = MembershipApplicationStatus.CLOSED;
+      application.decidedAt = this.clock.now();
+      application.decidedBy = viewer.subject;
+      await manager.save(application);
+      await this.notifications.enqueue(manager, {
+        toAddress: application.email,
+        template: 'MEMBERSHIP_APPLICATION_CLOSED',
+        subject: `Your SET membership application ${application.reference}`,
+        body: `Your application ${application.reference} to join SET has been closed. If you have any questions, please contact the membership team.`,
+        rule: 'DEC-J1',
+      });
+      return { result: application, audit: { action: 'membershipApplication.closeForExistingMemberEmail', targetType: 'membership_application', targetId: id } };
+    });
+  }
+
+  /** DEC-J1: the staff-only view of whether the application gives an existing member's email (null for anyone else). */
+  emailMatchesMember(viewer: Viewer, application: MembershipApplication): boolean | null {
+    return hasAnyRole(viewer, MEMBERSHIP_APPLICATION_STAFF) ? application.matchedMemberId !== null : null;
+  }
+
+  /** DEC-J1: the member who already uses this email, if any. */
+  private async memberIdUsingEmail(manager: EntityManager, email: string): Promise<string | null> {
+    const found = await manager.findOne(Member, { where: { email }, select: { id: true } });
+    return found?.id ?? null;
+  }
+
+  /** DEC-J1: the address's owner is told in their own notifications (attached to the member, so `myNotifications` shows it). */
+  private async noticeToAddressOwner(manager: EntityManager, memberId: string, reference: string): Promise<void> {
+    const member = await manager.findOneByOrFail(Member, { id: memberId });
+    await this.notifications.enqueue(manager, {
+      recipientMemberId: member.id,
+      toAddress: member.email,
+      template: 'MEMBERSHIP_APPLICATION_FOR_EXISTING_MEMBER',
+      subject: `An application to join SET was made with your email address (${reference})`,
+      body: `Dear ${member.givenName},\n\nAn application to join SET (${reference}) was made using your email address. If it was not you, please tell the membership team.`,
+      rule: 'DEC-J1',
+    });
+  }
+
+  /**
+   * DEC-G1, checked before the row lock: nobody decides or reviews an application that is about themselves (the
+   * member its email belongs to), nor sits on its panel.
+   */
+  private async assertNotOwnApplication(manager: EntityManager, viewer: Viewer, id: string, panelMemberIds: string[]): Promise<void> {
+    const found = await manager.findOne(MembershipApplication, { where: { id }, select: { id: true, matchedMemberId: true, memberId: true } });
+    if (!found) throw notFound('Membership application');
+    for (const subject of [found.matchedMemberId, found.memberId]) {
+      if (!subject) continue;
+      requireNotOwnCase(viewer, subject);
+      if (panelMemberIds.includes(subject)) throw ruleViolation('DEC-G1', 'A member cannot sit on the panel for an application about themselves');
+    }
+  }
+
   private async lock(manager: EntityManager, id: string): Promise<MembershipApplication> {
     const application = await manager.findOne(MembershipApplication, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!application) throw notFound('Membership application');
@@ -188,7 +262,7 @@ export class MembershipApplicationService {
 
   /** Joining: the membership starts today, runs a year (DEC-M1), and records the Code version accepted (COP-1). */
   private async admit(manager: EntityManager, application: MembershipApplication): Promise<Member> {
-    if (await manager.existsBy(Member, { email: application.email })) throw conflict('A member with this email address already exists');
+    if (await manager.existsBy(Member, { email: application.email })) throw conflict('A member with this email address already exists', 'DEC-J1');
     const today = londonToday(this.clock);
     const now = this.clock.now();
     const member = manager.create(Member, {

@@ -31,6 +31,8 @@ export enum MembershipApplicationStatus {
   SUBMITTED = 'SUBMITTED',
   APPROVED = 'APPROVED',
   REFUSED = 'REFUSED',
+  /** DEC-J1: closed without a decision on suitability (the email belongs to a member); neutral, with no review. */
+  CLOSED = 'CLOSED',
 }
 
 export enum SuitabilityReviewStatus {

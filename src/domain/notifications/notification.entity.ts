@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum NotificationStatus {
   /** Written to the outbox; kept here until a sender delivers it (or for staff to read when no SMTP is configured). */
@@ -12,9 +12,13 @@ export enum NotificationStatus {
 @Index(['createdAt', 'id'])
 @Index(['recipientMemberId', 'createdAt'])
 @Index(['status', 'createdAt'])
+@Check('CHK_notification_attempts', `"attempts" >= 0`)
 export class Notification {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid', nullable: true }) recipientMemberId: string | null;
+  @ManyToOne('Member', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'recipient_member_id' })
+  recipientMember?: object;
   @Column({ type: 'varchar', length: 320 }) toAddress: string;
   /** A stable template code front ends and staff can filter by, e.g. `MEMBERSHIP_APPLICATION_DECIDED`. */
   @Column({ type: 'varchar', length: 60 }) template: string;

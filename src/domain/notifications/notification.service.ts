@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../shared/clock';
 import { londonToday } from '../shared/dates';
 import { pageByInstant, pageSize, type Page } from '../shared/pagination';
+import { requireMemberId, requireRole, Role, type Viewer } from '../shared/viewer';
 import { Notification, NotificationStatus } from './notification.entity';
 
 export interface Notice {
@@ -51,7 +52,18 @@ export class NotificationService {
     return Array.isArray(result) ? result.length : 0;
   }
 
-  async list(filter: NotificationFilter, first?: number, after?: string): Promise<Page<Notification>> {
+  /** The outbox for staff: bodies hold personal data, so MEMBERSHIP_TEAM and ADMIN only (ATS-57). */
+  async list(viewer: Viewer, filter: NotificationFilter, first?: number, after?: string): Promise<Page<Notification>> {
+    requireRole(viewer, [Role.MEMBERSHIP_TEAM, Role.ADMIN], 'ATS-57');
+    return this.page(filter, first, after);
+  }
+
+  /** The signed-in member's own notices, newest first (DEC-J1 notices included). */
+  async mine(viewer: Viewer, first?: number, after?: string): Promise<Page<Notification>> {
+    return this.page({ recipientMemberId: requireMemberId(viewer) }, first, after);
+  }
+
+  private async page(filter: NotificationFilter, first?: number, after?: string): Promise<Page<Notification>> {
     const size = pageSize(first, 50);
     const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n');
     if (filter.recipientMemberId) qb.andWhere('n.recipient_member_id = :rid', { rid: filter.recipientMemberId });

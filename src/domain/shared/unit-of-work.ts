@@ -33,11 +33,22 @@ export class UnitOfWork {
   }
 }
 
+/** The rule a unique constraint states, so a race the database settles still names its rule (extend as constraints are added). */
+export const CONSTRAINT_RULES: Record<string, string> = {
+  UQ_participant_one_open_per_member: 'ATS-11',
+  UQ_extension_request_one_pending: 'ATS-25',
+  UQ_ats_application_one_undecided_per_member: 'ATS-7',
+  UQ_cohort_portfolio_section_key: 'DEC-S1',
+};
+
 /** Races the database settles (unique keys, lock waits, serialization) become CONFLICT; anything else passes through. */
 export function translateDatabaseError(error: unknown): unknown {
   if (error instanceof QueryFailedError) {
     const code = (error.driverError as { code?: string } | undefined)?.code;
-    if (code === '23505') return conflict('This record already exists or was changed by another request');
+    if (code === '23505') {
+      const constraint = (error.driverError as { constraint?: string } | undefined)?.constraint;
+      return conflict('This record already exists or was changed by another request', constraint ? CONSTRAINT_RULES[constraint] : undefined);
+    }
     if (code === '55P03' || code === '40001' || code === '40P01') return conflict('Another request changed this record at the same time; try again');
   }
   if (error && typeof error === 'object' && (error as { name?: string }).name === 'OptimisticLockVersionMismatchError') {

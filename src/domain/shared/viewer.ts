@@ -64,8 +64,9 @@ export function requireMemberId(viewer: Viewer): string {
  * The service layer's own role check: the same rule as the operation's `@Allow(...)` at the GraphQL edge, enforced
  * again inside the service so no other entry point (a sweep, a script, another service) can bypass it.
  */
-export function requireRole(viewer: Viewer, roles: readonly Role[], rule?: string): void {
+export function requireRole(viewer: Viewer, roles: readonly Role[], rule = 'ATS-57'): void {
   if (viewer.roles.length === 0) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+  // ATS-57 by default: each role sees and does what its job needs, nothing more.
   if (!hasAnyRole(viewer, roles)) throw forbidden('Your role does not allow this', rule);
 }
 
@@ -74,4 +75,20 @@ export function requireNotOwnCase(viewer: Viewer, subjectMemberId: string): void
   if (viewer.memberId === subjectMemberId || viewer.subject === subjectMemberId) {
     throw forbidden('You cannot decide a case about yourself', 'DEC-G1');
   }
+}
+
+/**
+ * ATS-57 ownership, checked BEFORE any row lock and before revealing whether the record exists: the record's owner
+ * (a member) may go on; staff in `staffRoles` may go on (NOT_FOUND when there is no such record); anyone else gets the
+ * same FORBIDDEN for someone else's record and for a missing one. Returns true when a staff user acts on someone
+ * else's record (an audited read). `ownerMemberId` is null/undefined when the record does not exist.
+ */
+export function requireOwnerOrStaff(viewer: Viewer, ownerMemberId: string | null | undefined, staffRoles: readonly Role[], what: string): boolean {
+  if (ownerMemberId && viewer.memberId === ownerMemberId) return false;
+  if (hasAnyRole(viewer, staffRoles)) {
+    if (!ownerMemberId) throw new DomainError('NOT_FOUND', `${what} was not found`);
+    return true;
+  }
+  if (viewer.roles.length === 0) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+  throw forbidden('Members may see and act on only their own records', 'ATS-57');
 }

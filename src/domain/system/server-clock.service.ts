@@ -2,7 +2,7 @@ import type { AdjustableClock, Clock } from '../shared/clock';
 import { londonDateOf } from '../shared/dates';
 import { ruleViolation } from '../shared/errors';
 import type { UnitOfWork } from '../shared/unit-of-work';
-import type { Viewer } from '../shared/viewer';
+import { Role, requireRole, type Viewer } from '../shared/viewer';
 
 export interface ServerClockState {
   now: Date;
@@ -25,6 +25,7 @@ export class ServerClockService {
   }
 
   async set(viewer: Viewer, at: Date | null): Promise<ServerClockState> {
+    requireRole(viewer, [Role.ADMIN], 'DEC-T2');
     const clock = this.adjustable;
     if (!clock) throw ruleViolation('DEC-T2', 'The server clock can only be set where the test clock is enabled, never in production');
     const from = this.clock.now();

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/errors';
-import { SYSTEM, type Viewer } from '../shared/viewer';
+import { Role, requireRole, SYSTEM, type Viewer } from '../shared/viewer';
 
 export interface Sweep {
   name: string;
@@ -37,6 +37,7 @@ export class SweepService {
 
   /** Runs every sweep; one that fails does not stop the others. */
   async runAll(viewer: Viewer = SYSTEM): Promise<SweepResult[]> {
+    requireRole(viewer, [Role.MEMBERSHIP_TEAM, Role.ADMIN]);
     const results: SweepResult[] = [];
     for (const sweep of this.sweeps) {
       try {

@@ -35,10 +35,18 @@ export class MemberResolver {
     return toConnection(await ctx.services.members.list(ctx.viewer, filter ?? {}, first, after));
   }
 
-  @Mutation(() => MemberType, { description: 'A member updates their own contact and employer details (ATS-51).' })
+  @Mutation(() => MemberType, {
+    description: 'A member updates their own contact and employer details (ATS-51). A new email is not applied at once: a code goes to the new address, to be given to `confirmEmailChange` (DEC-J1).',
+  })
   @Allow(Role.MEMBER)
   updateMyProfile(@Ctx() ctx: Context, @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput): Promise<Member> {
     return ctx.services.members.updateProfile(ctx.viewer, requireMemberId(ctx.viewer), input);
+  }
+
+  @Mutation(() => MemberType, { description: 'DEC-J1: applies a requested email change with the code sent to the new address (valid 24 hours).' })
+  @Allow(Role.MEMBER)
+  confirmEmailChange(@Ctx() ctx: Context, @Arg('token', { description: 'The code from the confirmation email.' }) token: string): Promise<Member> {
+    return ctx.services.members.confirmEmailChange(ctx.viewer, token);
   }
 
   @Mutation(() => MemberType, { description: 'Renews a membership for a year, accepting the current Code of Practice (COP-1, DEC-M1).' })

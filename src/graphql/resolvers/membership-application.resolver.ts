@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MembershipApplication } from '../../domain/membership/membership-application.entity';
 import { MembershipApplicationStatus, SuitabilityReviewStatus } from '../../domain/membership/membership.enums';
 import { Role } from '../../domain/shared/viewer';
@@ -68,5 +68,16 @@ export class MembershipApplicationResolver {
     @Arg('input', () => ReviewDecisionInput) input: ReviewDecisionInput,
   ): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.decideReview(ctx.viewer, id, input.outcome, input.reasons, input.panelMemberIds);
+  }
+
+  @Mutation(() => MembershipApplicationType, { description: 'DEC-J1: closes an application that gives an existing member’s email, with a neutral status and email (no review is offered).' })
+  @Allow(...MEMBERSHIP_STAFF)
+  closeMembershipApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The application.' }) id: string): Promise<MembershipApplication> {
+    return ctx.services.membershipApplications.closeForExistingMemberEmail(ctx.viewer, id);
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'DEC-J1 (staff only; null for anyone else): the email given belongs to an existing member.' })
+  emailMatchesMember(@Root() application: MembershipApplication, @Ctx() ctx: Context): boolean | null {
+    return ctx.services.membershipApplications.emailMatchesMember(ctx.viewer, application);
   }
 }

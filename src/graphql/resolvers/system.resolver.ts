@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AuditEntry } from '../../domain/audit/audit-entry.entity';
 import type { Notification } from '../../domain/notifications/notification.entity';
-import { requireMemberId, Role } from '../../domain/shared/viewer';
+import { Role } from '../../domain/shared/viewer';
 import type { ServerClockState } from '../../domain/system/server-clock.service';
 import type { SweepResult } from '../../domain/system/sweep.service';
 import { Allow, Public } from '../access';
@@ -39,7 +39,7 @@ export class SystemResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
   ): Promise<ConnectionShape<Notification>> {
-    const page = await ctx.services.notifications.list(filter ?? {}, first, after);
+    const page = await ctx.services.notifications.list(ctx.viewer, filter ?? {}, first, after);
     await ctx.services.audit.recordRead(ctx.viewer, { action: 'notification.list', targetType: 'notification', detail: { returned: page.items.map((n) => n.id) } });
     return toConnection(page);
   }
@@ -51,7 +51,7 @@ export class SystemResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
   ): Promise<ConnectionShape<Notification>> {
-    return toConnection(await ctx.services.notifications.list({ recipientMemberId: requireMemberId(ctx.viewer) }, first, after));
+    return toConnection(await ctx.services.notifications.mine(ctx.viewer, first, after));
   }
 
   @Query(() => AuditEntryConnection, { description: 'ATS-57: the audit log, newest first.' })
@@ -62,6 +62,6 @@ export class SystemResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
   ): Promise<ConnectionShape<AuditEntry>> {
-    return toConnection(await ctx.services.audit.list(filter ?? {}, first, after));
+    return toConnection(await ctx.services.audit.list(ctx.viewer, filter ?? {}, first, after));
   }
 }

@@ -9,7 +9,10 @@ registerEnumType(MemberGrade, { name: 'MemberGrade' });
 registerEnumType(MemberStatus, { name: 'MemberStatus', description: 'DEC-M1: an ACTIVE membership whose renewal date has passed reads as LAPSED.' });
 registerEnumType(Sector, { name: 'Sector' });
 registerEnumType(CodeAcceptanceContext, { name: 'CodeAcceptanceContext' });
-registerEnumType(MembershipApplicationStatus, { name: 'MembershipApplicationStatus' });
+registerEnumType(MembershipApplicationStatus, {
+  name: 'MembershipApplicationStatus',
+  valuesConfig: { CLOSED: { description: 'DEC-J1: closed without a suitability decision; neutral, with no review.' } },
+});
 registerEnumType(SuitabilityReviewStatus, { name: 'SuitabilityReviewStatus' });
 registerEnumType(SuitabilityOutcome, { name: 'SuitabilityOutcome' });
 registerEnumType(ReviewOutcome, { name: 'ReviewOutcome' });

@@ -1,4 +1,4 @@
-import { IsBoolean, IsEnum, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsOptional, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   AdjustmentStatus,
@@ -80,6 +80,7 @@ export class ExtensionRequestType {
   @Field() preventedByUnforeseenEvent: boolean;
   @Field() requestedAt: Date;
   @Field(() => LocalDateScalar) deadlineAtRequest: string;
+  @Field(() => LocalDateScalar, { description: 'ATS-27, DEC-W1: the last day of the late window for that deadline (deadline + 5 working days).' }) lateWindowClosesOn: string;
   @Field(() => ExtensionStatus) status: ExtensionStatus;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   @Field(() => String, { nullable: true }) decisionReasons: string | null;
@@ -123,12 +124,46 @@ export class ParticipantType {
 }
 export const ParticipantConnection = Connection(ParticipantType, 'Participant');
 
+@InputType('PortfolioSectionInput', { description: 'DEC-S1: one section of a cohort’s portfolio.' })
+export class PortfolioSectionInput {
+  @Field({ description: 'A stable upper-case identifier, unique in the list (e.g. CONTEXT).' }) @Length(1, 40) key: string;
+  @Field({ description: 'The title participants see.' }) @Length(1, 120) title: string;
+}
+
 @InputType()
 export class CreateCohortInput {
   @Field() @Length(1, 40) name: string;
   @Field(() => LocalDateScalar) portfolioIssueDate: string;
   @Field(() => LocalDateScalar) submissionDeadline: string;
   @Field(() => LocalDateScalar) provisionalResultsDate: string;
+  @Field(() => [PortfolioSectionInput], { nullable: true, description: 'DEC-S1: the cohort’s portfolio sections in order; the default six when left out.' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  portfolioSections?: PortfolioSectionInput[] | null;
+}
+
+@InputType('UpdateCohortInput', { description: 'DEC-E1: corrections to a cohort before its portfolio issue date; fields left out stay as they are.' })
+export class UpdateCohortInput {
+  @Field(() => String, { nullable: true, description: 'A new name.' }) @IsOptional() @Length(1, 40) name?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'A new portfolio issue date (after today).' }) portfolioIssueDate?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'A new submission deadline (ATS-21).' }) submissionDeadline?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'A new provisional results date (ATS-28).' }) provisionalResultsDate?: string | null;
+}
+
+@InputType('UpdateRegistrationWindowInput', { description: 'DEC-E1: corrections to a window before its cohort’s issue date; fields left out stay as they are.' })
+export class UpdateRegistrationWindowInput {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'A new first day.' }) opensOn?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'A new last day.' }) closesOn?: string | null;
+}
+
+@ObjectType('CohortPortfolioSection', { description: 'DEC-S1: one section of a cohort’s portfolio list, copied to each participant at issue.' })
+export class CohortPortfolioSectionType {
+  @Field(() => ID, { description: 'The section row id.' }) id: string;
+  @Field({ description: 'A stable upper-case identifier.' }) key: string;
+  @Field({ description: 'The title participants see.' }) title: string;
+  @Field(() => Int, { description: 'Order in the list, from 0.' }) position: number;
 }
 
 @InputType()

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock';
 import { isBefore, londonToday, type LocalDate } from '../../shared/dates';
 import { badInput, conflict } from '../../shared/errors';
 import type { UnitOfWork } from '../../shared/unit-of-work';
-import type { Viewer } from '../../shared/viewer';
+import { Role, requireRole, type Viewer } from '../../shared/viewer';
 import { ApplicationTemplateVersion } from './application-template-version.entity';
 
 export interface PublishTemplateVersionInput {
@@ -39,6 +39,7 @@ export class ApplicationTemplateService {
 
   /** A new version supersedes the current one from its publication date, which cannot be in the past. */
   async publish(viewer: Viewer, input: PublishTemplateVersionInput): Promise<TemplateVersionView> {
+    requireRole(viewer, [Role.MEMBERSHIP_TEAM, Role.ADMIN]);
     const today = londonToday(this.clock);
     if (isBefore(input.publishedOn, today)) throw badInput('publishedOn', 'A new template version cannot be published in the past');
     return this.uow.run(viewer, async (manager) => {

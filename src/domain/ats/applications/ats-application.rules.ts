@@ -1,5 +1,6 @@
-import { addDays, isAfter, isBefore, monthAndDay, type LocalDate } from '../../shared/dates';
-import { badInput, conflict, ruleViolation, type Violation } from '../../shared/errors';
+import { isCurrentMember } from '../../membership/membership.rules';
+import { addDays, addMonths, isAfter, isBefore, monthAndDay, type LocalDate } from '../../shared/dates';
+import { badInput, conflict, DomainError, ruleViolation, type Violation } from '../../shared/errors';
 import { AtsApplicationStatus, AuthenticityCheckResult, QualificationList } from './application.enums';
 
 /** ATS-7, ATS-8 ("within eight weeks of application"): 56 days, per DOMAIN.md "Time". */
@@ -49,7 +50,7 @@ export function isDecisionOverdue(application: { status: AtsApplicationStatus; d
 
 /** A member has at most one application awaiting a decision. */
 export function assertNoUndecidedApplication(undecided: { reference: string } | null): void {
-  if (undecided) throw conflict(`Application ${undecided.reference} is still awaiting a decision`);
+  if (undecided) throw conflict(`Application ${undecided.reference} is still awaiting a decision`, 'ATS-7');
 }
 
 /** ATS-11: a successful application not yet used for a registration is what the member registers with; a new one is not needed. */
@@ -195,5 +196,27 @@ export function qualificationViolationsAt(qualifications: QualificationFacts[], 
 export function assertNoFreshApplicationAfterRefusalThisRound(latest: { status: AtsApplicationStatus; submittedOn: LocalDate; reference: string } | null, today: LocalDate): void {
   if (latest && latest.status === AtsApplicationStatus.UNSUCCESSFUL && latest.submittedOn.slice(0, 4) === today.slice(0, 4)) {
     throw ruleViolation('ATS-7', `Application ${latest.reference} was unsuccessful this round: you have one final resubmission of it, and may apply afresh from 1 April next year`);
+  }
+}
+
+/** DEC-A3: a successful application can be used for the registration windows that open within 12 months of its decision. */
+export const APPLICATION_VALIDITY_MONTHS = 12;
+
+/** DEC-A3: the last opening date of a window this application can still be used for. */
+export function applicationUsableForWindowsOpeningBy(decidedOn: LocalDate): LocalDate {
+  return addMonths(decidedOn, APPLICATION_VALIDITY_MONTHS);
+}
+
+/** DEC-A3: whether a window opening on `opensOn` is one this application (decided on `decidedOn`) can be used for. */
+export function isApplicationUsableForWindow(decidedOn: LocalDate, opensOn: LocalDate): boolean {
+  return !isAfter(opensOn, applicationUsableForWindowsOpeningBy(decidedOn));
+}
+
+/** DEC-A2: applicants must be ACTIVE (current) members, of any grade; the grade is checked at registration (ATS-9). */
+export function assertActiveApplicant(member: Parameters<typeof isCurrentMember>[0], today: LocalDate): void {
+  if (!isCurrentMember(member, today)) {
+    throw new DomainError('RULE_VIOLATION', 'Applying for ATS needs active SET membership: renew your membership first', 'DEC-A2', [
+      { rule: 'DEC-A2', condition: 'MEMBERSHIP_NOT_ACTIVE', message: 'Applying for ATS needs active SET membership: renew your membership first' },
+    ]);
   }
 }

@@ -3,15 +3,17 @@ import type { AuditService } from '../../audit/audit.service';
 import { Member } from '../../membership/member.entity';
 import type { NotificationService } from '../../notifications/notification.service';
 import type { Clock } from '../../shared/clock';
-import { londonToday } from '../../shared/dates';
+import { isAfter, londonDateOf, londonToday, type LocalDate } from '../../shared/dates';
 import { assertNoViolations, badInput, notFound } from '../../shared/errors';
 import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
-import { requireMemberId, Role, type Viewer } from '../../shared/viewer';
+import { requireMemberId, requireNotOwnCase, requireOwnerOrStaff, requireRole, Role, type Viewer } from '../../shared/viewer';
 import type { ApplicationTemplateService } from './application-template.service';
 import { AtsApplicationOutcome, AtsApplicationStatus } from './application.enums';
 import { AtsApplication } from './ats-application.entity';
 import {
+  applicationUsableForWindowsOpeningBy,
+  assertActiveApplicant,
   assertCurrentTemplate,
   assertDecisionReasons,
   assertNoFreshApplicationAfterRefusalThisRound,
@@ -29,6 +31,8 @@ import type { QualificationService } from './qualification.service';
 
 /** Staff roles who read ATS applications (PROFESSIONAL_STATUS_TEAM read-only). */
 export const APPLICATION_READER_ROLES = [Role.MEMBERSHIP_TEAM, Role.ADMIN, Role.PROFESSIONAL_STATUS_TEAM];
+/** Staff who decide ATS applications (ATS-7, ATS-8); the same as the operation's `@Allow`. */
+export const APPLICATION_DECIDER_ROLES = [Role.MEMBERSHIP_TEAM];
 
 export interface SubmitAtsApplicationInput {
   /** ATS-6: the template version the form was completed on; must be the current one. */
@@ -71,8 +75,13 @@ export class AtsApplicationService {
 
   /** ATS-7, ATS-8: staff decide, with reasons; the applicant is emailed in the same transaction. */
   async decide(viewer: Viewer, id: string, outcome: AtsApplicationOutcome, reasons: string): Promise<AtsApplication> {
+    requireRole(viewer, APPLICATION_DECIDER_ROLES);
     const why = assertDecisionReasons(reasons);
     return this.uow.run(viewer, async (manager) => {
+      // DEC-G1 before the lock: nobody decides their own application.
+      const found = await manager.findOne(AtsApplication, { where: { id }, select: { id: true, memberId: true } });
+      if (!found) throw notFound('ATS application');
+      requireNotOwnCase(viewer, found.memberId);
       // The row lock makes concurrent decisions queue; the second then sees a decided application and gets CONFLICT.
       const application = await this.lock(manager, id);
       assertUndecided(application);
@@ -98,13 +107,15 @@ export class AtsApplicationService {
   /** One application; a member may read only their own, and staff reads are audited (ATS-57). */
   async get(viewer: Viewer, id: string): Promise<AtsApplication> {
     const application = await this.dataSource.getRepository(AtsApplication).findOneBy({ id });
-    if (!application) throw notFound('ATS application');
-    await this.audit.authorizeRead(viewer, application.memberId, APPLICATION_READER_ROLES, { action: 'atsApplication.read', targetType: 'ats_application', targetId: id });
-    return application;
+    if (requireOwnerOrStaff(viewer, application?.memberId, APPLICATION_READER_ROLES, 'ATS application')) {
+      await this.audit.recordRead(viewer, { action: 'atsApplication.read', targetType: 'ats_application', targetId: id });
+    }
+    return application!;
   }
 
   /** Staff list, oldest first (so the overdue ones lead), with keyset pagination. Audited (ATS-57). */
   async list(viewer: Viewer, filter: AtsApplicationFilter, first?: number, after?: string): Promise<Page<AtsApplication>> {
+    requireRole(viewer, APPLICATION_READER_ROLES, 'ATS-57');
     const size = pageSize(first);
     const today = londonToday(this.clock);
     const qb = this.dataSource.getRepository(AtsApplication).createQueryBuilder('a');
@@ -124,13 +135,18 @@ export class AtsApplicationService {
 
   // ---- ATS-11: the interface the registration step calls, inside its own transaction ---------------------------
 
-  /** ATS-11: the member's successful application not yet used for a registration, or null. */
-  async findUsableApplication(manager: EntityManager, memberId: string): Promise<{ id: string; isRestart: boolean } | null> {
+  /**
+   * ATS-11: the member's successful application not yet used for a registration, or null, with its decision date:
+   * DEC-A3 lets it be used only for windows opening by `usableForWindowsOpeningBy` (12 months after the decision).
+   */
+  async findUsableApplication(manager: EntityManager, memberId: string): Promise<{ id: string; isRestart: boolean; decidedOn: LocalDate; usableForWindowsOpeningBy: LocalDate } | null> {
     const found = await manager.findOne(AtsApplication, {
       where: { memberId, status: AtsApplicationStatus.SUCCESSFUL, usedByParticipantId: IsNull() },
       order: { decidedAt: 'DESC', id: 'DESC' },
     });
-    return found ? { id: found.id, isRestart: found.isRestart } : null;
+    if (!found) return null;
+    const decidedOn = londonDateOf(found.decidedAt ?? found.submittedAt);
+    return { id: found.id, isRestart: found.isRestart, decidedOn, usableForWindowsOpeningBy: applicationUsableForWindowsOpeningBy(decidedOn) };
   }
 
   /** ATS-11: marks it used by a participant, under a row lock; throws ruleViolation('ATS-11', ...) if it is not successful or already used. */
@@ -155,6 +171,7 @@ export class AtsApplicationService {
       // One submission at a time per member: the member row is the lock (a unique index backs this up).
       const member = await manager.findOne(Member, { where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw notFound('Member');
+      assertActiveApplicant(member, today); // DEC-A2
       assertCurrentTemplate(input.templateVersionId, await this.templates.current(manager)); // ATS-6
       assertNoUndecidedApplication(await manager.findOneBy(AtsApplication, { memberId, status: AtsApplicationStatus.SUBMITTED }));
       if (!previousId) {
@@ -162,12 +179,17 @@ export class AtsApplicationService {
         assertNoFreshApplicationAfterRefusalThisRound(latest, today); // ATS-7
       }
       if (previousId) {
+        // ATS-57: ownership on an unlocked read first, so nobody locks another member's row; someone else's
+        // application and a missing one get the same answer.
+        const owner = await manager.findOne(AtsApplication, { where: { id: previousId }, select: { id: true, memberId: true } });
+        requireOwnerOrStaff(viewer, owner?.memberId, [], 'ATS application');
         const previous = await this.lock(manager, previousId);
-        if (previous.memberId !== memberId) throw notFound('ATS application');
         const alreadyResubmitted = await manager.existsBy(AtsApplication, { resubmissionOfId: previous.id });
         assertNoViolations(resubmissionViolations(previous, alreadyResubmitted), 'This application cannot be resubmitted'); // ATS-7
       }
-      assertNoUsableApplication(await manager.findOneBy(AtsApplication, { memberId, status: AtsApplicationStatus.SUCCESSFUL, usedByParticipantId: IsNull() }));
+      // ATS-11 with DEC-A3: a successful, unused application blocks a new one only while it can still be used.
+      const usable = await manager.findOneBy(AtsApplication, { memberId, status: AtsApplicationStatus.SUCCESSFUL, usedByParticipantId: IsNull() });
+      assertNoUsableApplication(usable && !isAfter(today, applicationUsableForWindowsOpeningBy(londonDateOf(usable.decidedAt ?? usable.submittedAt))) ? usable : null);
       // ATS-2: every relied-on qualification is the member's own, on an active approved list, and ITT, English and maths are all covered.
       const facts = await this.qualifications.factsFor(manager, memberId, qualificationIds);
       const unknown = qualificationIds.filter((id) => !facts.some((f) => f.id === id));

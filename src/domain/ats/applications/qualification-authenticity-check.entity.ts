@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { LocalDate } from '../../shared/dates';
 import { AuthenticityCheckResult } from './application.enums';
 
@@ -9,7 +9,13 @@ import { AuthenticityCheckResult } from './application.enums';
 export class QualificationAuthenticityCheck {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) memberQualificationId: string;
+  @ManyToOne('MemberQualification', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'member_qualification_id' })
+  memberQualification?: object;
   @Column({ type: 'uuid' }) memberId: string;
+  @ManyToOne('Member', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'member_id' })
+  member?: object;
   @Column({ type: 'date' }) queriedOn: LocalDate;
   @Column({ type: 'varchar', length: 200 }) awardingBody: string;
   @Column({ type: 'varchar', length: 12 }) result: AuthenticityCheckResult;

@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock';
 import { londonToday, type LocalDate } from '../../shared/dates';
 import { conflict, notFound, ruleViolation, type Violation } from '../../shared/errors';
 import type { UnitOfWork } from '../../shared/unit-of-work';
-import { requireMemberId, requireSelfOrRole, Role, type Viewer } from '../../shared/viewer';
+import { requireMemberId, requireNotOwnCase, requireRole, requireSelfOrRole, Role, type Viewer } from '../../shared/viewer';
 import { AuthenticityCheckResult, QualificationList } from './application.enums';
 import { ApprovedQualification } from './approved-qualification.entity';
 import {
@@ -20,6 +20,12 @@ import { QualificationAuthenticityCheck } from './qualification-authenticity-che
 
 /** Staff roles who read members' qualifications (PROFESSIONAL_STATUS_TEAM read-only). */
 export const QUALIFICATION_READER_ROLES = [Role.MEMBERSHIP_TEAM, Role.ADMIN, Role.PROFESSIONAL_STATUS_TEAM];
+/** Staff who keep the approved lists (ATS-2). */
+export const LIST_KEEPER_ROLES = [Role.MEMBERSHIP_TEAM, Role.ADMIN];
+/** Staff who log and record authenticity checks with awarding bodies (ATS-52). */
+export const AUTHENTICITY_CHECKER_ROLES = [Role.MEMBERSHIP_TEAM];
+/** Staff who read authenticity checks and their notes (ATS-52, ATS-57). */
+export const AUTHENTICITY_READER_ROLES = [Role.MEMBERSHIP_TEAM, Role.ADMIN];
 
 export interface ApprovedQualificationInput {
   list: QualificationList;
@@ -77,9 +83,10 @@ export class QualificationService {
   }
 
   async addApprovedQualification(viewer: Viewer, input: ApprovedQualificationInput): Promise<ApprovedQualification> {
+    requireRole(viewer, LIST_KEEPER_ROLES);
     return this.uow.run(viewer, async (manager) => {
       const clash = await manager.existsBy(ApprovedQualification, { list: input.list, title: input.title.trim(), awardingBody: input.awardingBody.trim() });
-      if (clash) throw conflict(`${input.title} from ${input.awardingBody} is already on the ${input.list} list`);
+      if (clash) throw conflict(`${input.title} from ${input.awardingBody} is already on the ${input.list} list`, 'ATS-2');
       const now = this.clock.now();
       const entry = manager.create(ApprovedQualification, {
         list: input.list,
@@ -97,6 +104,7 @@ export class QualificationService {
 
   /** Staff correct an entry or take it off the list (inactive entries no longer satisfy ATS-2). */
   async updateApprovedQualification(viewer: Viewer, id: string, input: UpdateApprovedQualificationInput): Promise<ApprovedQualification> {
+    requireRole(viewer, LIST_KEEPER_ROLES);
     return this.uow.run(viewer, async (manager) => {
       const entry = await manager.findOne(ApprovedQualification, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!entry) throw notFound('Approved qualification');
@@ -124,7 +132,7 @@ export class QualificationService {
         throw ruleViolation('ATS-2', "This qualification is not on SET's approved lists; contact membership@etfoundation.co.uk about qualifications not listed");
       }
       if (await manager.existsBy(MemberQualification, { memberId, approvedQualificationId: approved.id })) {
-        throw conflict(`You have already recorded ${approved.title}`);
+        throw conflict(`You have already recorded ${approved.title}`, 'ATS-2');
       }
       const now = this.clock.now();
       const q = manager.create(MemberQualification, {
@@ -185,10 +193,12 @@ export class QualificationService {
   // ---- ATS-52: checks with the awarding body, by staff --------------------------------------------------------
 
   async logAuthenticityCheck(viewer: Viewer, input: LogAuthenticityCheckInput): Promise<QualificationAuthenticityCheck> {
+    requireRole(viewer, AUTHENTICITY_CHECKER_ROLES);
     assertQueriedOnNotInFuture(input.queriedOn, londonToday(this.clock));
     return this.uow.run(viewer, async (manager) => {
       const q = await manager.findOneBy(MemberQualification, { id: input.memberQualificationId });
       if (!q) throw notFound('Member qualification');
+      requireNotOwnCase(viewer, q.memberId); // DEC-G1
       const now = this.clock.now();
       const check = manager.create(QualificationAuthenticityCheck, {
         memberQualificationId: q.id,
@@ -211,9 +221,12 @@ export class QualificationService {
 
   /** ATS-52: records the awarding body's answer on a check (row-locked, so two answers do not interleave). */
   async recordAuthenticityResult(viewer: Viewer, checkId: string, result: AuthenticityCheckResult, notes?: string | null): Promise<QualificationAuthenticityCheck> {
+    requireRole(viewer, AUTHENTICITY_CHECKER_ROLES);
     return this.uow.run(viewer, async (manager) => {
-      const check = await manager.findOne(QualificationAuthenticityCheck, { where: { id: checkId }, lock: { mode: 'pessimistic_write' } });
-      if (!check) throw notFound('Authenticity check');
+      const found = await manager.findOne(QualificationAuthenticityCheck, { where: { id: checkId }, select: { id: true, memberId: true } });
+      if (!found) throw notFound('Authenticity check');
+      requireNotOwnCase(viewer, found.memberId); // DEC-G1, before the lock
+      const check = await manager.findOneOrFail(QualificationAuthenticityCheck, { where: { id: checkId }, lock: { mode: 'pessimistic_write' } });
       const from = check.result;
       check.result = result;
       if (notes !== undefined && notes !== null) check.notes = notes.trim() || null;
@@ -225,6 +238,7 @@ export class QualificationService {
 
   /** Staff view of the checks on one member qualification, with notes; audited (ATS-57). */
   async authenticityChecks(viewer: Viewer, memberQualificationId: string): Promise<QualificationAuthenticityCheck[]> {
+    requireRole(viewer, AUTHENTICITY_READER_ROLES, 'ATS-57');
     const q = await this.dataSource.getRepository(MemberQualification).findOneBy({ id: memberQualificationId });
     if (!q) throw notFound('Member qualification');
     const rows = await this.dataSource.getRepository(QualificationAuthenticityCheck).find({

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn, type EntityManager } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type EntityManager } from 'typeorm';
 import type { LocalDate } from '../../shared/dates';
 import { ExtensionReason, ExtensionStatus } from './programme.enums';
 
@@ -6,9 +6,19 @@ import { ExtensionReason, ExtensionStatus } from './programme.enums';
 @Entity('extension_request')
 @Index(['status', 'requestedAt'])
 @Index(['participantId', 'requestedAt'])
+// ATS-25: one undecided request per participant at a time; the database settles a race between two requests.
+@Index('UQ_extension_request_one_pending', ['participantId'], { unique: true, where: `status = 'REQUESTED'` })
+@Check('CHK_extension_request_status', `"status" IN ('REQUESTED', 'GRANTED', 'REFUSED', 'CANCELLED')`)
+@Check('CHK_extension_request_technical_date', `"technical_issue_identified_on" IS NULL OR ("technical_issue_identified_on" <= "requested_on" AND "technical_issue_identified_on" <= "deadline_at_request")`)
+@Check('CHK_extension_request_late_window', `"late_window_closes_on" > "deadline_at_request"`)
+@Check('CHK_extension_request_granted', `"status" <> 'GRANTED' OR ("to_cohort_id" IS NOT NULL AND "new_deadline" > "deadline_at_request")`)
+@Check('CHK_extension_request_decided', `"status" = 'REQUESTED' OR "decided_at" IS NOT NULL`)
 export class ExtensionRequest {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) participantId: string;
+  @ManyToOne('Participant', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: object;
   @Column({ type: 'varchar', length: 30 }) reason: ExtensionReason;
   @Column({ type: 'text' }) evidenceNotes: string;
   @Column({ type: 'date', nullable: true }) technicalIssueIdentifiedOn: LocalDate | null;
@@ -18,12 +28,17 @@ export class ExtensionRequest {
   @Column({ type: 'date' }) requestedOn: LocalDate;
   /** The deadline the request was made against. */
   @Column({ type: 'date' }) deadlineAtRequest: LocalDate;
+  /** ATS-27, DEC-W1: the last day of the late window for that deadline (deadline + 5 working days); staff see requests still undecided after it. */
+  @Column({ type: 'date' }) lateWindowClosesOn: LocalDate;
   @Column({ type: 'varchar', length: 10 }) status: ExtensionStatus;
   @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) decidedBy: string | null;
   @Column({ type: 'text', nullable: true }) decisionReasons: string | null;
   /** ATS-26: the cohort whose deadline and review the participant moved to. */
   @Column({ type: 'uuid', nullable: true }) toCohortId: string | null;
+  @ManyToOne('Cohort', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'to_cohort_id' })
+  toCohort?: object;
   @Column({ type: 'date', nullable: true }) newDeadline: LocalDate | null;
   @VersionColumn() version: number;
 }

@@ -1,20 +1,27 @@
 import type { DataSource } from 'typeorm';
 import type { NotificationService } from '../../notifications/notification.service';
 import type { Clock } from '../../shared/clock';
-import { londonToday, type LocalDate } from '../../shared/dates';
-import { assertNoViolations, conflict, notFound, ruleViolation } from '../../shared/errors';
+import { isAfter, londonToday, type LocalDate } from '../../shared/dates';
+import { assertNoViolations, conflict, DomainError, notFound, ruleViolation } from '../../shared/errors';
+import type { AuditService } from '../../audit/audit.service';
 import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import type { WorkingDayCalendar } from '../../shared/working-days';
-import type { Viewer } from '../../shared/viewer';
+import { requireRole, type Viewer } from '../../shared/viewer';
 import type { CohortService } from './cohort.service';
 import { ExtensionRequest } from './extension-request.entity';
 import { lockParticipant, PROGRAMME_STAFF_ROLES } from './participant-access';
-import { AdjustmentStatus, ExtensionReason, ExtensionStatus, ParticipantStatus } from './programme.enums';
+import { AdjustmentStatus, ExtensionReason, ExtensionStatus, ParticipantStatus, WithdrawalKind } from './programme.enums';
 import { extensionDecided } from './programme.notices';
 import { assertReasonsGiven } from '../../membership/membership.rules';
-import { extensionRequestViolations } from './programme.rules';
+import { assertMembershipActiveForPortfolio, extensionRequestViolations, latestLateRequestDate } from './programme.rules';
 import { ReasonableAdjustment } from './reasonable-adjustment.entity';
+
+export interface ExtensionRequestFilter {
+  status?: ExtensionStatus;
+  /** DEC-W1: only requests still undecided after the ATS-27 late window of their deadline closed. */
+  undecidedAfterLateWindow?: boolean;
+}
 
 export interface ExtensionRequestInput {
   reason: ExtensionReason;
@@ -32,17 +39,17 @@ export class ExtensionService {
     private readonly uow: UnitOfWork,
     private readonly notifications: NotificationService,
     private readonly cohorts: CohortService,
+    private readonly audit: AuditService,
   ) {}
 
   async request(viewer: Viewer, participantId: string, input: ExtensionRequestInput): Promise<ExtensionRequest> {
     const today = londonToday(this.clock);
     return this.uow.run(viewer, async (manager) => {
-      const { participant } = await lockParticipant(manager, viewer, participantId, []);
-      if (![ParticipantStatus.REGISTERED, ParticipantStatus.PORTFOLIO_ISSUED].includes(participant.status)) {
-        throw conflict(`An extension cannot be requested by a participant who is ${participant.status}`);
-      }
+      const { participant, member } = await lockParticipant(manager, viewer, participantId, []);
+      this.assertMayRequest(participant, today);
+      assertMembershipActiveForPortfolio(member, today); // ATS-22
       if (await manager.existsBy(ExtensionRequest, { participantId, status: ExtensionStatus.REQUESTED })) {
-        throw conflict('An extension request is already awaiting a decision');
+        throw conflict('An extension request is already awaiting a decision', 'ATS-25');
       }
       const hasAgreedAdjustmentWithExtension = await manager.existsBy(ReasonableAdjustment, { participantId, status: AdjustmentStatus.AGREED, includesExtension: true });
       assertNoViolations(
@@ -68,6 +75,7 @@ export class ExtensionService {
         requestedAt: this.clock.now(),
         requestedOn: today,
         deadlineAtRequest: participant.deadline,
+        lateWindowClosesOn: latestLateRequestDate(participant.deadline, this.calendar),
         status: ExtensionStatus.REQUESTED,
       });
       await manager.save(request);
@@ -75,23 +83,29 @@ export class ExtensionService {
     });
   }
 
-  /** ATS-25, ATS-26: staff grant (moving the participant to the next cohort's deadline and review) or refuse, with reasons. */
+  /**
+   * ATS-25, ATS-26, DEC-W1: staff grant or refuse, with reasons. A grant moves the participant to the first later
+   * cohort (deadline after theirs) whose deadline is still ahead on the day of the decision (after that day).
+   */
   async decide(viewer: Viewer, requestId: string, grant: boolean, reasons: string): Promise<ExtensionRequest> {
+    requireRole(viewer, PROGRAMME_STAFF_ROLES);
     const why = assertReasonsGiven(reasons, 'ATS-25');
+    const today = londonToday(this.clock);
     return this.uow.run(viewer, async (manager) => {
       const found = await manager.findOneBy(ExtensionRequest, { id: requestId });
       if (!found) throw notFound('Extension request');
-      // Participant first, then the request: the same order as submission and withdrawal, so they cannot deadlock.
-      const { participant, member } = await lockParticipant(manager, viewer, found.participantId, PROGRAMME_STAFF_ROLES);
+      // Participant first (ownership and DEC-G1 checked before any lock), then the request: the same order as
+      // submission and withdrawal, so they cannot deadlock.
+      const { participant, member } = await lockParticipant(manager, viewer, found.participantId, PROGRAMME_STAFF_ROLES, { decision: true });
       const request = await manager.findOneOrFail(ExtensionRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
-      if (request.status !== ExtensionStatus.REQUESTED) throw conflict(`This request was already ${request.status.toLowerCase()}`);
+      if (request.status !== ExtensionStatus.REQUESTED) throw conflict(`This request was already ${request.status.toLowerCase()}`, 'ATS-25');
       if (![ParticipantStatus.REGISTERED, ParticipantStatus.PORTFOLIO_ISSUED].includes(participant.status)) {
-        throw conflict(`An extension cannot be decided for a participant who is ${participant.status}`);
+        throw conflict(`An extension cannot be decided for a participant who is ${participant.status}`, 'ATS-25');
       }
       let next = null;
       if (grant) {
-        next = await this.cohorts.nextCohortAfter(manager, participant.deadline);
-        if (!next) throw ruleViolation('ATS-26', 'There is no later cohort yet to move this participant to; set one up first');
+        next = await this.cohorts.nextCohortAfter(manager, isAfter(today, participant.deadline) ? today : participant.deadline);
+        if (!next) throw ruleViolation('ATS-26', 'There is no later cohort whose deadline is still ahead to move this participant to; set one up first');
         participant.cohortId = next.id;
         participant.deadline = next.submissionDeadline;
         await manager.save(participant);
@@ -112,12 +126,31 @@ export class ExtensionService {
     return this.dataSource.getRepository(ExtensionRequest).find({ where: { participantId }, order: { requestedAt: 'ASC' } });
   }
 
-  /** The staff queue, oldest first. */
-  async list(status: ExtensionStatus | undefined, first?: number, after?: string): Promise<Page<ExtensionRequest>> {
+  /**
+   * The staff queue, oldest first (audited: it holds health data, ATS-57). `undecidedAfterLateWindow` is the DEC-W1
+   * view: requests still undecided after the ATS-27 late window of their deadline, which hold the deadline sweep.
+   */
+  async list(viewer: Viewer, filter: ExtensionRequestFilter, first?: number, after?: string): Promise<Page<ExtensionRequest>> {
+    requireRole(viewer, PROGRAMME_STAFF_ROLES, 'ATS-57');
     const size = pageSize(first);
     const qb = this.dataSource.getRepository(ExtensionRequest).createQueryBuilder('r');
-    if (status) qb.andWhere('r.status = :status', { status });
+    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
+    if (filter.undecidedAfterLateWindow) qb.andWhere(`r.status = 'REQUESTED' AND r.late_window_closes_on < :today`, { today: londonToday(this.clock) });
     const page = await pageByInstant(qb, 'r.requested_at', 'ASC', (r) => r.requestedAt, size, after);
+    await this.audit.recordRead(viewer, { action: 'extensionRequest.list', targetType: 'participant', detail: { returned: page.items.map((r) => r.participantId) } });
     return page;
+  }
+
+  /** ATS-25, ATS-27, ATS-44: who may still ask; each refusal names its rule. */
+  private assertMayRequest(participant: { status: ParticipantStatus; withdrawalKind: WithdrawalKind | null; deadline: LocalDate }, today: LocalDate): void {
+    if (participant.status === ParticipantStatus.REGISTERED || participant.status === ParticipantStatus.PORTFOLIO_ISSUED) return;
+    if (participant.status === ParticipantStatus.SUBMITTED) throw ruleViolation('ATS-25', 'The portfolio has been submitted, so there is no deadline left to extend');
+    if (participant.withdrawalKind === WithdrawalKind.DEADLINE_PASSED) {
+      const closed = latestLateRequestDate(participant.deadline, this.calendar);
+      throw new DomainError('RULE_VIOLATION', `The late window for an extension closed on ${closed}, and the participation was withdrawn for the missed deadline`, 'ATS-27', [
+        { rule: 'ATS-27', condition: 'LATE_WINDOW_CLOSED', message: `Extension requests are accepted up to five working days after the deadline (by ${closed}); this one came on ${today}` },
+      ]);
+    }
+    throw ruleViolation('ATS-44', 'This participation has been withdrawn, so no extension can be requested');
   }
 }

@@ -13,7 +13,7 @@ export function createProgrammeArea(deps: AreaDeps, ports: ProgrammePorts) {
   const registration = new RegistrationService(clock, uow, notifications, ports);
   const participants = new ParticipantService(dataSource, clock, uow, audit, notifications, ports);
   const withdrawals = new WithdrawalService(dataSource, clock, calendar, uow, notifications, ports);
-  const extensions = new ExtensionService(dataSource, clock, calendar, uow, notifications, cohorts);
+  const extensions = new ExtensionService(dataSource, clock, calendar, uow, notifications, cohorts, audit);
   const area = {
     cohorts,
     registration,

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Member } from '../../membership/member.entity';
-import { notFound } from '../../shared/errors';
-import { Role, requireSelfOrRole, type Viewer } from '../../shared/viewer';
+import { Role, requireNotOwnCase, requireOwnerOrStaff, type Viewer } from '../../shared/viewer';
 import { Cohort } from './cohort.entity';
 import { Participant } from './participant.entity';
 
@@ -19,12 +18,22 @@ export interface LockedParticipant {
 
 /**
  * Loads a participant under a row lock (so concurrent transitions serialise and the loser sees the new state),
- * after checking the viewer may act on it: the participant themself, or staff in `staffRoles` (ATS-57).
+ * after checking the viewer may act on it: the participant themself, or staff in `staffRoles` (ATS-57). The check
+ * runs on an unlocked read first, so a member never takes a lock on someone else's row and gets the same FORBIDDEN
+ * for someone else's participation and for one that does not exist. `decision: true` also refuses staff acting on
+ * their own participation (DEC-G1).
  */
-export async function lockParticipant(manager: EntityManager, viewer: Viewer, participantId: string, staffRoles: readonly Role[]): Promise<LockedParticipant> {
-  const participant = await manager.findOne(Participant, { where: { id: participantId }, lock: { mode: 'pessimistic_write' } });
-  if (!participant) throw notFound('Participant');
-  requireSelfOrRole(viewer, participant.memberId, staffRoles);
+export async function lockParticipant(
+  manager: EntityManager,
+  viewer: Viewer,
+  participantId: string,
+  staffRoles: readonly Role[],
+  options: { decision?: boolean } = {},
+): Promise<LockedParticipant> {
+  const owner = await manager.findOne(Participant, { where: { id: participantId }, select: { id: true, memberId: true } });
+  requireOwnerOrStaff(viewer, owner?.memberId, staffRoles, 'Participant');
+  if (options.decision) requireNotOwnCase(viewer, owner!.memberId);
+  const participant = await manager.findOneOrFail(Participant, { where: { id: participantId }, lock: { mode: 'pessimistic_write' } });
   // One after another: a transaction has one connection, and pg does not queue concurrent queries on it for long.
   const member = await manager.findOneByOrFail(Member, { id: participant.memberId });
   const cohort = await manager.findOneByOrFail(Cohort, { id: participant.cohortId });

@@ -9,12 +9,20 @@ const TRANSITIONS: Record<ParticipantStatus, ParticipantStatus[]> = {
   [ParticipantStatus.WITHDRAWN]: [],
 };
 
+/** The rule each move carries out, cited when the move is refused. */
+const TRANSITION_RULE: Record<ParticipantStatus, string> = {
+  [ParticipantStatus.REGISTERED]: 'ATS-9',
+  [ParticipantStatus.PORTFOLIO_ISSUED]: 'ATS-19',
+  [ParticipantStatus.SUBMITTED]: 'ATS-21',
+  [ParticipantStatus.WITHDRAWN]: 'ATS-44',
+};
+
 export function canTransition(from: ParticipantStatus, to: ParticipantStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
 export function assertTransition(from: ParticipantStatus, to: ParticipantStatus): void {
-  if (!canTransition(from, to)) throw conflict(`A participant who is ${from} cannot become ${to}`);
+  if (!canTransition(from, to)) throw conflict(`A participant who is ${from} cannot become ${to}`, TRANSITION_RULE[to]);
 }
 
 /** States in which a participation is still running (at most one per member). */

@@ -8,18 +8,19 @@ import { londonToday } from '../../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation, type Violation } from '../../shared/errors';
 import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
-import { requireSelfOrRole, SYSTEM, type Viewer } from '../../shared/viewer';
+import { requireMemberId, requireOwnerOrStaff, requireRole, SYSTEM, type Viewer } from '../../shared/viewer';
 import { Cohort } from './cohort.entity';
 import { cancelPendingExtensions } from './extension-request.entity';
 import { lockParticipant, PARTICIPANT_READER_ROLES, PROGRAMME_STAFF_ROLES } from './participant-access';
 import { assertTransition } from './participant-state';
 import { Participant } from './participant.entity';
 import { PortfolioAccessReport } from './portfolio-access-report.entity';
-import { PORTFOLIO_SECTIONS, PortfolioSection } from './portfolio-section.entity';
+import { DEFAULT_PORTFOLIO_SECTIONS, PortfolioSection } from './portfolio-section.entity';
+import { CohortPortfolioSection } from './cohort-portfolio-section.entity';
 import type { ProgrammePorts } from './ports';
 import { AdjustmentStatus, ParticipantStatus } from './programme.enums';
 import { adjustmentDecided, portfolioIssued, submitted } from './programme.notices';
-import { assertNotPastDeadline, isAccessReportLate, submissionViolations } from './programme.rules';
+import { assertMembershipActiveForPortfolio, assertNotPastDeadline, isAccessReportLate, submissionViolations } from './programme.rules';
 import { ReasonableAdjustment } from './reasonable-adjustment.entity';
 
 export interface ParticipantFilter {
@@ -44,18 +45,22 @@ export class ParticipantService {
     private readonly ports: ProgrammePorts,
   ) {}
 
+  /** ATS-57: the participant themself or staff (audited); a member gets the same FORBIDDEN for another's and a missing one. */
   async get(viewer: Viewer, id: string): Promise<Participant> {
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ id });
-    if (!participant) throw notFound('Participant');
-    await this.audit.authorizeRead(viewer, participant.memberId, PARTICIPANT_READER_ROLES, { action: 'participant.read', targetType: 'participant', targetId: id });
-    return participant;
+    if (requireOwnerOrStaff(viewer, participant?.memberId, PARTICIPANT_READER_ROLES, 'Participant')) {
+      await this.audit.recordRead(viewer, { action: 'participant.read', targetType: 'participant', targetId: id });
+    }
+    return participant!;
   }
 
-  async mine(memberId: string): Promise<Participant[]> {
+  async mine(viewer: Viewer): Promise<Participant[]> {
+    const memberId = requireMemberId(viewer);
     return this.dataSource.getRepository(Participant).find({ where: { memberId }, order: { registeredAt: 'DESC' } });
   }
 
   async list(viewer: Viewer, filter: ParticipantFilter, first?: number, after?: string): Promise<Page<Participant>> {
+    requireRole(viewer, PARTICIPANT_READER_ROLES, 'ATS-57');
     const size = pageSize(first);
     const qb = this.dataSource.getRepository(Participant).createQueryBuilder('p');
     if (filter.cohortId) qb.andWhere('p.cohort_id = :cohortId', { cohortId: filter.cohortId });
@@ -94,6 +99,7 @@ export class ParticipantService {
    * cohort's issue date has arrived gets the blank portfolio sections and an email.
    */
   async issueDuePortfolios(viewer: Viewer = SYSTEM): Promise<number> {
+    requireRole(viewer, PROGRAMME_STAFF_ROLES);
     const today = londonToday(this.clock);
     return this.uow.run(viewer, async (manager) => {
       const due = await manager
@@ -110,7 +116,10 @@ export class ParticipantService {
         participant.status = ParticipantStatus.PORTFOLIO_ISSUED;
         participant.portfolioIssuedAt = this.clock.now();
         await manager.save(participant);
-        await manager.insert(PortfolioSection, PORTFOLIO_SECTIONS.map((s, position) => ({ participantId: participant.id, key: s.key, title: s.title, position, completedAt: null })));
+        // DEC-S1: the participant's list is copied from their cohort's list now and is fixed from here on.
+        const cohortSections = await manager.find(CohortPortfolioSection, { where: { cohortId: participant.originalCohortId }, order: { position: 'ASC' } });
+        const list = cohortSections.length ? cohortSections : DEFAULT_PORTFOLIO_SECTIONS;
+        await manager.insert(PortfolioSection, list.map((s, position) => ({ participantId: participant.id, key: s.key, title: s.title, position, completedAt: null })));
         const member = await manager.findOneByOrFail(Member, { id: participant.memberId });
         const cohort = await manager.findOneByOrFail(Cohort, { id: participant.originalCohortId });
         await this.notifications.enqueue(manager, { ...portfolioIssued(member, cohort), dedupeKey: `portfolio-issued:${participant.id}` });
@@ -122,8 +131,9 @@ export class ParticipantService {
   /** A participant marks a section complete or not, until they submit. */
   async setSectionComplete(viewer: Viewer, participantId: string, sectionKey: string, complete: boolean): Promise<PortfolioSection> {
     return this.uow.run(viewer, async (manager) => {
-      const { participant } = await lockParticipant(manager, viewer, participantId, []);
+      const { participant, member } = await lockParticipant(manager, viewer, participantId, []);
       this.assertPortfolioOpen(participant);
+      assertMembershipActiveForPortfolio(member, londonToday(this.clock));
       const section = await manager.findOneBy(PortfolioSection, { participantId, key: sectionKey });
       if (!section) throw notFound('Portfolio section');
       section.completedAt = complete ? this.clock.now() : null;
@@ -135,8 +145,9 @@ export class ParticipantService {
   /** ATS-22: the participant records that their supporting statement has been obtained. */
   async recordSupportingStatement(viewer: Viewer, participantId: string): Promise<Participant> {
     return this.uow.run(viewer, async (manager) => {
-      const { participant } = await lockParticipant(manager, viewer, participantId, []);
+      const { participant, member } = await lockParticipant(manager, viewer, participantId, []);
       this.assertPortfolioOpen(participant);
+      assertMembershipActiveForPortfolio(member, londonToday(this.clock));
       participant.supportingStatementObtainedAt ??= this.clock.now();
       await manager.save(participant);
       return { result: participant, audit: { action: 'portfolio.recordSupportingStatement', targetType: 'participant', targetId: participantId } };
@@ -146,8 +157,9 @@ export class ParticipantService {
   /** ATS-22: the participant has shared their portfolio with SET on the ePortfolio platform. */
   async recordSharedWithSet(viewer: Viewer, participantId: string): Promise<Participant> {
     return this.uow.run(viewer, async (manager) => {
-      const { participant } = await lockParticipant(manager, viewer, participantId, []);
+      const { participant, member } = await lockParticipant(manager, viewer, participantId, []);
       this.assertPortfolioOpen(participant);
+      assertMembershipActiveForPortfolio(member, londonToday(this.clock));
       participant.sharedWithSetAt ??= this.clock.now();
       await manager.save(participant);
       return { result: participant, audit: { action: 'portfolio.recordShared', targetType: 'participant', targetId: participantId } };
@@ -173,10 +185,14 @@ export class ParticipantService {
   }
 
   async resolveAccessProblem(viewer: Viewer, reportId: string, resolution: string): Promise<PortfolioAccessReport> {
+    requireRole(viewer, PROGRAMME_STAFF_ROLES);
     return this.uow.run(viewer, async (manager) => {
-      const report = await manager.findOne(PortfolioAccessReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
-      if (!report) throw notFound('Access report');
-      if (report.resolvedAt) throw conflict('This access report is already resolved');
+      const found = await manager.findOneBy(PortfolioAccessReport, { id: reportId });
+      if (!found) throw notFound('Access report');
+      // DEC-G1 before any lock: nobody resolves their own report.
+      await lockParticipant(manager, viewer, found.participantId, PROGRAMME_STAFF_ROLES, { decision: true });
+      const report = await manager.findOneOrFail(PortfolioAccessReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
+      if (report.resolvedAt) throw conflict('This access report is already resolved', 'ATS-19');
       report.resolvedAt = this.clock.now();
       report.resolution = resolution.trim();
       await manager.save(report);
@@ -187,7 +203,8 @@ export class ParticipantService {
   /** ATS-13: a participant asks for a reasonable adjustment before their portfolio is issued. */
   async requestAdjustment(viewer: Viewer, participantId: string, details: string): Promise<ReasonableAdjustment> {
     return this.uow.run(viewer, async (manager) => {
-      const { participant } = await lockParticipant(manager, viewer, participantId, []);
+      const { participant, member } = await lockParticipant(manager, viewer, participantId, []);
+      assertMembershipActiveForPortfolio(member, londonToday(this.clock));
       if (participant.status !== ParticipantStatus.REGISTERED) throw ruleViolation('ATS-13', 'Reasonable adjustments are requested during registration, before the portfolio is issued');
       const adjustment = manager.create(ReasonableAdjustment, { participantId, details: details.trim(), requestedAt: this.clock.now(), status: AdjustmentStatus.REQUESTED });
       await manager.save(adjustment);
@@ -197,11 +214,14 @@ export class ParticipantService {
 
   /** ATS-13: staff record the agreed outcome (which may include an extension, ATS-25.1), or decline. */
   async decideAdjustment(viewer: Viewer, adjustmentId: string, agree: boolean, outcome: string, includesExtension: boolean): Promise<ReasonableAdjustment> {
+    requireRole(viewer, PROGRAMME_STAFF_ROLES);
     return this.uow.run(viewer, async (manager) => {
-      const adjustment = await manager.findOne(ReasonableAdjustment, { where: { id: adjustmentId }, lock: { mode: 'pessimistic_write' } });
-      if (!adjustment) throw notFound('Reasonable adjustment');
-      if (adjustment.status !== AdjustmentStatus.REQUESTED) throw conflict(`This adjustment was already ${adjustment.status.toLowerCase()}`);
-      const { member } = await lockParticipant(manager, viewer, adjustment.participantId, PROGRAMME_STAFF_ROLES);
+      const found = await manager.findOneBy(ReasonableAdjustment, { id: adjustmentId });
+      if (!found) throw notFound('Reasonable adjustment');
+      // Participant first (ownership and DEC-G1 before any lock), then the adjustment: one lock order everywhere.
+      const { member } = await lockParticipant(manager, viewer, found.participantId, PROGRAMME_STAFF_ROLES, { decision: true });
+      const adjustment = await manager.findOneOrFail(ReasonableAdjustment, { where: { id: adjustmentId }, lock: { mode: 'pessimistic_write' } });
+      if (adjustment.status !== AdjustmentStatus.REQUESTED) throw conflict(`This adjustment was already ${adjustment.status.toLowerCase()}`, 'ATS-13');
       adjustment.status = agree ? AdjustmentStatus.AGREED : AdjustmentStatus.DECLINED;
       adjustment.agreedOutcome = outcome.trim();
       adjustment.includesExtension = agree && includesExtension;
@@ -216,9 +236,9 @@ export class ParticipantService {
   /** ATS-22: what stands between the participant and submission, all at once (for front ends to show a checklist). */
   async readiness(viewer: Viewer, participantId: string): Promise<SubmissionReadiness> {
     return this.dataSource.transaction(async (manager) => {
-      const participant = await manager.findOneBy(Participant, { id: participantId });
-      if (!participant) throw notFound('Participant');
-      requireSelfOrRole(viewer, participant.memberId, PARTICIPANT_READER_ROLES);
+      const found = await manager.findOneBy(Participant, { id: participantId });
+      requireOwnerOrStaff(viewer, found?.memberId, PARTICIPANT_READER_ROLES, 'Participant');
+      const participant = found!;
       const member = await manager.findOneByOrFail(Member, { id: participant.memberId });
       const violations = await this.submissionViolations(manager, participant, member);
       return { ready: violations.length === 0, violations };
@@ -229,7 +249,7 @@ export class ParticipantService {
   async submit(viewer: Viewer, participantId: string): Promise<Participant> {
     return this.uow.run(viewer, async (manager) => {
       const { participant, member, cohort } = await lockParticipant(manager, viewer, participantId, []);
-      if (participant.status === ParticipantStatus.SUBMITTED) throw conflict('This portfolio has already been submitted');
+      if (participant.status === ParticipantStatus.SUBMITTED) throw conflict('This portfolio has already been submitted', 'ATS-21');
       if (participant.status === ParticipantStatus.REGISTERED) throw ruleViolation('ATS-19', 'The portfolio has not been issued yet');
       assertTransition(participant.status, ParticipantStatus.SUBMITTED);
       assertNotPastDeadline(participant.deadline, this.clock.now());
@@ -256,7 +276,8 @@ export class ParticipantService {
 
   private assertPortfolioOpen(participant: Participant): void {
     if (participant.status !== ParticipantStatus.PORTFOLIO_ISSUED) {
-      throw conflict(participant.status === ParticipantStatus.REGISTERED ? 'The portfolio has not been issued yet' : `The portfolio can no longer change (${participant.status})`);
+      if (participant.status === ParticipantStatus.REGISTERED) throw ruleViolation('ATS-19', 'The portfolio has not been issued yet');
+      throw conflict(`The portfolio can no longer change (${participant.status})`, participant.status === ParticipantStatus.SUBMITTED ? 'ATS-21' : 'ATS-44');
     }
   }
 

@@ -5,7 +5,8 @@ import type { AttemptKind, PaymentPlan } from './programme.enums';
 
 /** What registration needs from the applications area (ATS-2, ATS-3, ATS-11). */
 export interface ApplicationsPort {
-  findUsableApplication(manager: EntityManager, memberId: string): Promise<{ id: string; isRestart: boolean } | null>;
+  /** DEC-A3: `usableForWindowsOpeningBy` is the last opening date of a window the application can be used for. */
+  findUsableApplication(manager: EntityManager, memberId: string): Promise<{ id: string; isRestart: boolean; usableForWindowsOpeningBy: LocalDate } | null>;
   markUsedForRegistration(manager: EntityManager, applicationId: string, participantId: string): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import { isCurrentMember } from '../../membership/membership.rules';
 import type { Member } from '../../membership/member.entity';
 import { MemberGrade } from '../../membership/membership.enums';
 import { addDays, endOfLondonDay, isAfter, isBefore, type LocalDate } from '../../shared/dates';
-import { badInput, ruleViolation, type Violation } from '../../shared/errors';
+import { badInput, DomainError, ruleViolation, type Violation } from '../../shared/errors';
 import type { WorkingDayCalendar } from '../../shared/working-days';
 import { AttemptKind, ExtensionReason, WithdrawalKind } from './programme.enums';
 
@@ -93,7 +93,7 @@ export function submissionViolations(f: SubmissionFacts): Violation[] {
   if (!f.supportingStatementObtained) v.push({ rule: 'ATS-22', condition: 'NO_SUPPORTING_STATEMENT', message: 'Obtain a supporting statement' });
   if (!f.paidInFull) v.push({ rule: 'ATS-22', condition: 'FEE_NOT_PAID', message: 'Pay the programme fee in full' });
   if (!f.sharedWithSet) v.push({ rule: 'ATS-22', condition: 'NOT_SHARED', message: 'Share the portfolio with SET on the ePortfolio platform' });
-  if (!f.activeMember) v.push({ rule: 'ATS-22', condition: 'MEMBERSHIP_NOT_ACTIVE', message: 'Hold active SET membership' });
+  if (!f.activeMember) v.push(membershipNotActiveViolation());
   return v;
 }
 
@@ -138,11 +138,47 @@ export function extensionRequestViolations(f: ExtensionRequestFacts, calendar: W
   if (f.reason === ExtensionReason.TECHNICAL_ISSUES) {
     if (!f.technicalIssueIdentifiedOn) {
       v.push({ rule: 'ATS-25', condition: 'TECHNICAL_ISSUE_DATE_MISSING', message: 'Say when the technical issue was identified' });
-    } else if (calendar.workingDaysBetween(f.technicalIssueIdentifiedOn, f.deadline) <= TECHNICAL_ISSUE_WORKING_DAYS) {
+    } else if (isAfter(f.technicalIssueIdentifiedOn, f.requestedOn) || isAfter(f.technicalIssueIdentifiedOn, f.deadline)) {
+      v.push({
+        rule: 'ATS-25',
+        condition: 'TECHNICAL_ISSUE_DATE_INVALID',
+        message: 'The date the technical issue was identified can be neither after the day of the request nor after the deadline',
+      });
+    } else if (!isMoreThanWorkingDaysBefore(f.technicalIssueIdentifiedOn, f.deadline, TECHNICAL_ISSUE_WORKING_DAYS, calendar)) {
       v.push({ rule: 'ATS-25', condition: 'TECHNICAL_ISSUE_TOO_LATE', message: 'Technical issues must have been identified more than five working days before the deadline' });
     }
   }
   return v;
+}
+
+/**
+ * ATS-25.2: "more than `n` working days before the deadline", the one computation for every deadline. It counts the
+ * working days strictly after `date` up to and including the deadline (a weekend or bank-holiday deadline adds none),
+ * so a Saturday, Sunday or bank-holiday deadline gives the same answer as the last working day before it.
+ */
+export function isMoreThanWorkingDaysBefore(date: LocalDate, deadline: LocalDate, n: number, calendar: WorkingDayCalendar): boolean {
+  return calendar.workingDaysBetween(date, deadline) > n;
+}
+
+/**
+ * DEC-W1: how long an undecided extension request holds the ATS-44 deadline withdrawal: until this many working
+ * days after the ATS-27 late window closes. Staff see such requests (oldest first) from the day after the late window.
+ */
+export const EXTENSION_DECISION_HOLD_WORKING_DAYS = 10;
+
+/** DEC-W1: the last day an undecided extension request still holds the deadline withdrawal of its participant. */
+export function extensionHoldEndsOn(deadline: LocalDate, calendar: WorkingDayCalendar): LocalDate {
+  return calendar.addWorkingDays(latestLateRequestDate(deadline, calendar), EXTENSION_DECISION_HOLD_WORKING_DAYS);
+}
+
+/**
+ * ATS-44, DEC-W1: the sweep withdraws a participant who has not submitted once the late window has closed, unless an
+ * extension request is undecided and its hold has not ended; after the hold it withdraws anyway (the request is
+ * cancelled with the reason), so an undecided request never holds the sweep for ever.
+ */
+export function isDueForDeadlineWithdrawalNow(deadline: LocalDate, today: LocalDate, undecidedRequest: boolean, calendar: WorkingDayCalendar): boolean {
+  if (!isDueForDeadlineWithdrawal(deadline, today, calendar)) return false;
+  return !undecidedRequest || isAfter(today, extensionHoldEndsOn(deadline, calendar));
 }
 
 /** ATS-45: SET withdraws an ineligible participant only with a stated reason. */
@@ -162,4 +198,34 @@ export function isDueForDeadlineWithdrawal(deadline: LocalDate, today: LocalDate
 
 export function assertNotPastDeadline(deadline: LocalDate, now: Date): void {
   if (isPastDeadline(deadline, now)) throw ruleViolation('ATS-21', `The submission deadline (${deadline}) has passed`);
+}
+
+/** ATS-22: what a participant whose membership is not current is told: the rule, and what to do about it. */
+export function membershipNotActiveViolation(): Violation {
+  return {
+    rule: 'ATS-22',
+    condition: 'MEMBERSHIP_NOT_ACTIVE',
+    message: 'Your SET membership is not active: renew it (or, if it is suspended, wait until the suspension ends) to work on, or submit, your portfolio',
+  };
+}
+
+/**
+ * ATS-22 ("active members ... to access their portfolios"): a participant whose membership is not current today
+ * (lapsed, past its renewal date, suspended or ended: `isCurrentMember`) cannot change sections, record the statement
+ * or sharing, ask for adjustments or extensions, or submit.
+ */
+export function assertMembershipActiveForPortfolio(member: Pick<Member, 'status' | 'renewalDate'> & Partial<Pick<Member, 'suspensionEndsOn'>>, today: LocalDate): void {
+  if (isCurrentMember(member, today)) return;
+  const v = membershipNotActiveViolation();
+  throw new DomainError('RULE_VIOLATION', v.message, v.rule, [v]);
+}
+
+/**
+ * DEC-E1: a cohort's dates and its windows' dates can be corrected only before they matter: up to the day before the
+ * cohort's portfolio issue date. From the issue date on, participants hold portfolios and deadlines built on them.
+ */
+export function assertSetUpStillEditable(portfolioIssueDate: LocalDate, today: LocalDate, what: 'cohort' | 'window'): void {
+  if (!isBefore(today, portfolioIssueDate)) {
+    throw ruleViolation('DEC-E1', `Portfolios for this cohort were issued on ${portfolioIssueDate}, so its ${what === 'cohort' ? 'dates' : 'registration windows'} can no longer change`);
+  }
 }

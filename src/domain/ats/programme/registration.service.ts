@@ -2,10 +2,12 @@ import { In, type EntityManager } from 'typeorm';
 import { Member } from '../../membership/member.entity';
 import type { NotificationService } from '../../notifications/notification.service';
 import type { Clock } from '../../shared/clock';
-import { londonToday } from '../../shared/dates';
-import { assertNoViolations, conflict, notFound, type Violation } from '../../shared/errors';
+import { isAfter, londonDateOf, londonToday } from '../../shared/dates';
+import { assertNoViolations, DomainError, notFound, type Violation } from '../../shared/errors';
 import type { UnitOfWork } from '../../shared/unit-of-work';
-import { requireMemberId, type Viewer } from '../../shared/viewer';
+import { applicationUsableForWindowsOpeningBy } from '../applications/ats-application.rules';
+import { requireMemberId, requireRole, type Viewer } from '../../shared/viewer';
+import { PROGRAMME_STAFF_ROLES } from './participant-access';
 import { Cohort } from './cohort.entity';
 import { OPEN_STATES } from './participant-state';
 import { Participant } from './participant.entity';
@@ -43,11 +45,17 @@ export class RegistrationService {
       if (!window) throw notFound('Registration window');
       const cohort = await manager.findOneByOrFail(Cohort, { id: window.cohortId });
       if (await manager.existsBy(Participant, { memberId, status: In(OPEN_STATES) })) {
-        throw conflict('You already have an ATS participation in progress');
+        // ATS-11: one registration per successful application, and one participation at a time.
+        const message = 'You already have an ATS participation in progress; a new registration needs it to end and a new successful application';
+        throw new DomainError('CONFLICT', message, 'ATS-11', [{ rule: 'ATS-11', condition: 'PARTICIPATION_IN_PROGRESS', message }]);
       }
 
       const application = await this.ports.applications.findUsableApplication(manager, memberId);
+      const expired = application && isAfter(window.opensOn, application.usableForWindowsOpeningBy);
       const violations: Violation[] = [
+        ...(expired
+          ? [{ rule: 'DEC-A3', condition: 'APPLICATION_EXPIRED', message: `Your successful application can be used for windows opening by ${application.usableForWindowsOpeningBy}; this one opens ${window.opensOn}, so apply again` }]
+          : []),
         ...(isWindowOpen(window, today) ? [] : [{ rule: 'ATS-10', condition: 'WINDOW_CLOSED', message: `This registration window is open ${window.opensOn} to ${window.closesOn}` }]),
         ...membershipEligibilityViolations(member, today),
         ...(application ? [] : [{ rule: 'ATS-11', condition: 'NO_SUCCESSFUL_APPLICATION', message: 'Registration needs a successful application not yet used' }]),
@@ -98,19 +106,21 @@ export class RegistrationService {
    * successful, unused application is invited once per open window.
    */
   async inviteSuccessfulApplicants(viewer: Viewer): Promise<number> {
+    requireRole(viewer, PROGRAMME_STAFF_ROLES);
     const today = londonToday(this.clock);
     return this.uow.run(viewer, async (manager) => {
       const windows = (await manager.find(RegistrationWindow)).filter((w) => isWindowOpen(w, today));
       let invited = 0;
       if (windows.length) {
-        const applicants: { applicationId: string; memberId: string; email: string; givenName: string }[] = await manager.query(
-          `SELECT a.id AS "applicationId", m.id AS "memberId", m.email, m.given_name AS "givenName"
+        const applicants: { applicationId: string; memberId: string; email: string; givenName: string; decidedAt: Date }[] = await manager.query(
+          `SELECT a.id AS "applicationId", m.id AS "memberId", m.email, m.given_name AS "givenName", a.decided_at AS "decidedAt"
              FROM ats_application a JOIN member m ON m.id = a.member_id
             WHERE a.status = 'SUCCESSFUL' AND a.used_by_participant_id IS NULL`,
         );
         for (const w of windows) {
           const cohort = await manager.findOneByOrFail(Cohort, { id: w.cohortId });
-          for (const a of applicants) {
+          // DEC-A3: invitations stop for windows opening more than 12 months after the decision.
+          for (const a of applicants.filter((x) => !isAfter(w.opensOn, applicationUsableForWindowsOpeningBy(londonDateOf(new Date(x.decidedAt)))))) {
             const queued = await this.notifications.enqueue(manager, {
               recipientMemberId: a.memberId,
               toAddress: a.email,

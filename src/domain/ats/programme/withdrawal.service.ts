@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock';
 import { londonToday } from '../../shared/dates';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import type { WorkingDayCalendar } from '../../shared/working-days';
-import { SYSTEM, type Viewer } from '../../shared/viewer';
+import { requireRole, SYSTEM, type Viewer } from '../../shared/viewer';
 import { SweepIncompleteError } from '../../system/sweep.service';
 import { cancelPendingExtensions, ExtensionRequest } from './extension-request.entity';
 import { lockParticipant, PROGRAMME_STAFF_ROLES, type LockedParticipant } from './participant-access';
@@ -13,7 +13,7 @@ import { Participant } from './participant.entity';
 import type { ProgrammePorts } from './ports';
 import { ExtensionStatus, ParticipantStatus, WithdrawalKind } from './programme.enums';
 import { withdrawn } from './programme.notices';
-import { assertWithdrawalReason, isDueForDeadlineWithdrawal, isInCoolingOff } from './programme.rules';
+import { assertWithdrawalReason, isDueForDeadlineWithdrawal, isDueForDeadlineWithdrawalNow, isInCoolingOff } from './programme.rules';
 
 /** ATS-20, ATS-44, ATS-45, DEC-P2: the three ways a participation ends early. */
 export class WithdrawalService {
@@ -49,10 +49,12 @@ export class WithdrawalService {
    * open instalments and invoices stop being collected until FINANCE writes the balance off or keeps it.
    */
   async withdrawAsIneligible(viewer: Viewer, participantId: string, reason: string): Promise<Participant> {
+    requireRole(viewer, PROGRAMME_STAFF_ROLES);
     const why = assertWithdrawalReason(reason);
     const today = londonToday(this.clock);
     return this.uow.run(viewer, async (manager) => {
-      const locked = await lockParticipant(manager, viewer, participantId, PROGRAMME_STAFF_ROLES);
+      // DEC-G1: nobody withdraws themselves as ineligible (checked before the row lock).
+      const locked = await lockParticipant(manager, viewer, participantId, PROGRAMME_STAFF_ROLES, { decision: true });
       assertTransition(locked.participant.status, ParticipantStatus.WITHDRAWN);
       const coolingOff = isInCoolingOff(locked.participant.attemptKind, locked.originalCohort.portfolioIssueDate, today);
       const refunded = coolingOff ? await this.ports.accounts.refundInFullAndCancel(manager, participantId, 'Withdrawn by SET for ineligibility in the cooling-off period (ATS-45, ATS-20)') : 0;
@@ -63,11 +65,14 @@ export class WithdrawalService {
   }
 
   /**
-   * ATS-44: withdraws every participant whose deadline has passed with no submission and no granted extension.
-   * It acts once the ATS-27 late window has closed and leaves anyone with an undecided extension request alone.
-   * Idempotent: a withdrawn participant is never picked again.
+   * ATS-44, DEC-W1: withdraws every participant whose deadline has passed with no submission and no granted extension.
+   * It acts once the ATS-27 late window has closed (deadline + 5 working days). An undecided extension request holds
+   * it for that participant until `extensionHoldEndsOn` (10 more working days, during which staff see the request in
+   * `extensionRequests(undecidedAfterLateWindow: true)`); after that the participant is withdrawn and the request
+   * cancelled, so no request holds the sweep for ever. Idempotent: a withdrawn participant is never picked again.
    */
   async withdrawPastDeadline(viewer: Viewer = SYSTEM): Promise<number> {
+    requireRole(viewer, PROGRAMME_STAFF_ROLES);
     const today = londonToday(this.clock);
     const candidates = await this.dataSource.getRepository(Participant).find({
       where: { status: In([ParticipantStatus.REGISTERED, ParticipantStatus.PORTFOLIO_ISSUED]) },
@@ -82,9 +87,9 @@ export class WithdrawalService {
       count += await this.uow.run(viewer, async (manager) => {
         const locked = await lockParticipant(manager, viewer, id, PROGRAMME_STAFF_ROLES);
         const p = locked.participant;
-        const stillDue = [ParticipantStatus.REGISTERED, ParticipantStatus.PORTFOLIO_ISSUED].includes(p.status) && isDueForDeadlineWithdrawal(p.deadline, today, this.calendar);
         const pending = await manager.existsBy(ExtensionRequest, { participantId: id, status: ExtensionStatus.REQUESTED });
-        if (!stillDue || pending) return { result: 0, audit: { action: 'participant.deadlineSweepSkipped', targetType: 'participant', targetId: id } };
+        const stillDue = [ParticipantStatus.REGISTERED, ParticipantStatus.PORTFOLIO_ISSUED].includes(p.status) && isDueForDeadlineWithdrawalNow(p.deadline, today, pending, this.calendar);
+        if (!stillDue) return { result: 0, audit: { action: 'participant.deadlineSweepSkipped', targetType: 'participant', targetId: id } };
         await this.end(manager, locked, WithdrawalKind.DEADLINE_PASSED, null, 0);
         return { result: 1, audit: { action: 'participant.withdrawPastDeadline', targetType: 'participant', targetId: id, detail: { deadline: p.deadline } } };
       }).catch(() => {

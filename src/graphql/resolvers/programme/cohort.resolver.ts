@@ -1,10 +1,20 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { CohortPortfolioSection } from '../../../domain/ats/programme/cohort-portfolio-section.entity';
 import type { Cohort } from '../../../domain/ats/programme/cohort.entity';
 import type { RegistrationWindow } from '../../../domain/ats/programme/registration-window.entity';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow, Public } from '../../access';
 import type { Context } from '../../context';
-import { CohortType, CreateCohortInput, CreateRegistrationWindowInput, RegistrationWindowType } from '../../types/programme.types';
+import {
+  CohortPortfolioSectionType,
+  CohortType,
+  CreateCohortInput,
+  CreateRegistrationWindowInput,
+  PortfolioSectionInput,
+  RegistrationWindowType,
+  UpdateCohortInput,
+  UpdateRegistrationWindowInput,
+} from '../../types/programme.types';
 
 const PROGRAMME_STAFF = [Role.MEMBERSHIP_TEAM, Role.ADMIN];
 
@@ -32,5 +42,40 @@ export class CohortResolver {
   @Allow(...PROGRAMME_STAFF)
   createRegistrationWindow(@Ctx() ctx: Context, @Arg('input', () => CreateRegistrationWindowInput) input: CreateRegistrationWindowInput): Promise<RegistrationWindow> {
     return ctx.services.programme.cohorts.createWindow(ctx.viewer, input);
+  }
+
+  @Mutation(() => CohortType, { description: 'DEC-E1: corrects a cohort’s name or dates before its portfolio issue date (audited).' })
+  @Allow(...PROGRAMME_STAFF)
+  updateCohort(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'The cohort.' }) id: string,
+    @Arg('input', () => UpdateCohortInput, { description: 'The corrections.' }) input: UpdateCohortInput,
+  ): Promise<Cohort> {
+    return ctx.services.programme.cohorts.updateCohort(ctx.viewer, id, input);
+  }
+
+  @Mutation(() => RegistrationWindowType, { description: 'DEC-E1: corrects a registration window’s dates before its cohort’s issue date, never excluding registrations taken (audited).' })
+  @Allow(...PROGRAMME_STAFF)
+  updateRegistrationWindow(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'The registration window.' }) id: string,
+    @Arg('input', () => UpdateRegistrationWindowInput, { description: 'The corrections.' }) input: UpdateRegistrationWindowInput,
+  ): Promise<RegistrationWindow> {
+    return ctx.services.programme.cohorts.updateWindow(ctx.viewer, id, input);
+  }
+
+  @Mutation(() => [CohortPortfolioSectionType], { description: 'DEC-S1: replaces a cohort’s portfolio sections; portfolios already issued keep their list (audited).' })
+  @Allow(...PROGRAMME_STAFF)
+  setCohortPortfolioSections(
+    @Ctx() ctx: Context,
+    @Arg('cohortId', () => ID, { description: 'The cohort.' }) cohortId: string,
+    @Arg('sections', () => [PortfolioSectionInput], { description: 'The sections, in order.' }) sections: PortfolioSectionInput[],
+  ): Promise<CohortPortfolioSection[]> {
+    return ctx.services.programme.cohorts.setPortfolioSections(ctx.viewer, cohortId, sections);
+  }
+
+  @FieldResolver(() => [CohortPortfolioSectionType], { description: 'DEC-S1: the sections a portfolio issued in this cohort will have, in order.' })
+  portfolioSections(@Root() cohort: Cohort, @Ctx() ctx: Context): Promise<CohortPortfolioSection[]> {
+    return ctx.loaders.cohortPortfolioSections.load(cohort.id);
   }
 }

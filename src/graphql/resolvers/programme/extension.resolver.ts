@@ -31,16 +31,19 @@ export class ExtensionResolver {
     return ctx.services.programme.extensions.decide(ctx.viewer, requestId, grant, reasons);
   }
 
-  @Query(() => ExtensionRequestConnection, { description: 'The extension queue, oldest first.' })
+  @Query(() => ExtensionRequestConnection, { description: 'The extension queue, oldest first. `undecidedAfterLateWindow: true` is the DEC-W1 view of requests still undecided after the late window.' })
   @Allow(...PROGRAMME_STAFF_ROLES)
   async extensionRequests(
     @Ctx() ctx: Context,
     @Arg('status', () => ExtensionStatus, { nullable: true }) status: ExtensionStatus | undefined,
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('undecidedAfterLateWindow', () => Boolean, {
+      nullable: true,
+      description: 'DEC-W1: true lists only requests still undecided after the ATS-27 late window of their deadline closed (they hold the deadline sweep for ten more working days).',
+    })
+    undecidedAfterLateWindow: boolean | undefined,
   ): Promise<ConnectionShape<ExtensionRequest>> {
-    const page = await ctx.services.programme.extensions.list(status, first, after);
-    await ctx.services.audit.recordRead(ctx.viewer, { action: 'extensionRequest.list', targetType: 'participant', detail: { returned: page.items.map((r) => r.participantId) } });
-    return toConnection(page);
+    return toConnection(await ctx.services.programme.extensions.list(ctx.viewer, { status, undecidedAfterLateWindow }, first, after));
   }
 }

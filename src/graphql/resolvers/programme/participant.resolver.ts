@@ -10,7 +10,7 @@ import type { ReasonableAdjustment } from '../../../domain/ats/programme/reasona
 import type { ExtensionRequest } from '../../../domain/ats/programme/extension-request.entity';
 import type { SubmissionReadiness } from '../../../domain/ats/programme/participant.service';
 import type { Member } from '../../../domain/membership/member.entity';
-import { requireMemberId, Role } from '../../../domain/shared/viewer';
+import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
 import { toConnection, type ConnectionShape } from '../../types/common.types';
@@ -41,7 +41,7 @@ export class ParticipantResolver {
   @Query(() => [ParticipantType], { description: 'The signed-in member’s ATS participations, newest first.' })
   @Allow(Role.MEMBER)
   myParticipations(@Ctx() ctx: Context): Promise<Participant[]> {
-    return ctx.services.programme.participants.mine(requireMemberId(ctx.viewer));
+    return ctx.services.programme.participants.mine(ctx.viewer);
   }
 
   @Query(() => ParticipantType, { description: 'A participation: the participant themself, or staff (audited).' })
