@@ -7,6 +7,7 @@ import { Member } from '../../src/domain/membership/member.entity';
 import { MemberGrade, MemberStatus, Sector } from '../../src/domain/membership/membership.enums';
 import { nextMembershipNumber } from '../../src/domain/membership/member.service';
 import { addMonths, londonInstant, type LocalDate } from '../../src/domain/shared/dates';
+import { participantPrerequisites } from './programme-fixtures';
 import { Role } from '../../src/domain/shared/viewer';
 import { expectNoErrors, type TestApp } from './harness';
 
@@ -101,13 +102,15 @@ export async function insertParticipant(t: TestApp, options: ParticipantOptions)
     provisionalResultsDate: addMonths(issueDate, 11),
     createdAt: t.clock.now(),
   });
+  // Real application and window rows: participant references both (foreign keys).
+  const { applicationId, registrationWindowId } = await participantPrerequisites(t, memberId, cohortId, registrationDate);
   await t.dataSource.transaction(async (manager) => {
     const chargePence = await t.app.services.payments.fees.feeFor(manager, registrationDate, attemptKind);
     await manager.insert(Participant, {
       id: participantId,
       memberId,
-      applicationId: randomUUID(),
-      registrationWindowId: randomUUID(),
+      applicationId,
+      registrationWindowId,
       originalCohortId: cohortId,
       cohortId,
       attemptKind,
