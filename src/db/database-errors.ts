@@ -25,17 +25,22 @@ const MESSAGES = [
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
-  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; name?: unknown };
+  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; name?: unknown; thrownValue?: unknown; errors?: unknown };
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (code && (UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || SOCKET_CODES.has(code))) return true;
   if (e.name === 'ConnectionIsNotSetError' || e.name === 'CannotConnectAlreadyConnectedError') return true;
   // SQLSTATEs from the server carry their code; node-postgres' own errors only a message (it never holds personal data).
   if (!code && typeof e.message === 'string' && MESSAGES.some((m) => m.test(e.message as string))) return true;
+  // graphql-js wraps a thrown non-Error (node-postgres can reject with a bare socket error object) as NonErrorThrown.
+  if (isDatabaseUnavailable(e.thrownValue, depth + 1)) return true;
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
 }
 
 /** The short, stable reason logged for an unavailable database (never the message: it can quote parameters). */
 export function unavailableReason(error: unknown): string {
+  const wrapped = (error as { thrownValue?: unknown } | undefined)?.thrownValue;
+  if (wrapped) return unavailableReason(wrapped);
   const e = error as { code?: unknown; driverError?: { code?: unknown; message?: unknown }; message?: unknown } | undefined;
   const code = typeof e?.code === 'string' ? e.code : typeof e?.driverError?.code === 'string' ? e.driverError.code : undefined;
   if (code) return code;
