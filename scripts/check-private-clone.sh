@@ -18,6 +18,9 @@ API_PID=''
 say() { printf '[check-private-clone] %s\n' "$*"; }
 cleanup() {
   if [[ -n "$API_PID" ]]; then kill -KILL "$API_PID" 2>/dev/null || true; fi
+  # the cluster this throwaway clone's `npm start` kept under /var/lib (root, private clone)
+  relocated=$(grep -o 'keeps its data in [^"]*' "$WORK/start.log" 2>/dev/null | sed 's/keeps its data in //' | head -1 || true)
+  if [[ -n "$relocated" && "$relocated" == /var/lib/set-professional-status/* ]]; then rm -rf "$relocated"; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -32,8 +35,6 @@ say 'npm ci'
 npm ci --no-audit --no-fund >"$WORK/ci.log" 2>&1 || { tail -20 "$WORK/ci.log"; exit 1; }
 
 say "npm start (PORT=$PORT EMBEDDED_PG_PORT=$EMBEDDED_PG_PORT)"
-npm run -s build >"$WORK/build.log" 2>&1
-# `npm start` is `npm run build && node dist/src/main.js`; the node process is started directly here so SIGTERM reaches it.
 PORT=$PORT EMBEDDED_PG_PORT=$EMBEDDED_PG_PORT SWEEP_INTERVAL_SECONDS=0 npm start >"$WORK/start.log" 2>&1 &
 API_PID=$!
 ok=''
@@ -48,9 +49,14 @@ TOKEN=$(npm run -s token -- admin)
 answer=$(curl -s "http://127.0.0.1:$PORT/graphql" -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ members(first: 1) { nodes { membershipNumber } } }"}')
 say "a query answered: $answer"
 echo "$answer" | grep -q membershipNumber
-for pid in $(pgrep -f "node dist/src/main.js" || true); do
-  if [[ "$(readlink -f /proc/$pid/cwd)" == "$CLONE" ]]; then kill -TERM "$pid"; fi
+# SIGTERM to the API's node process (`npm start` runs `npm run build && node dist/src/main.js`), as a supervisor would.
+node_pid=''
+for pid in $(pgrep -f '^node dist/src/main.js' || true); do
+  if [[ "$(readlink -f "/proc/$pid/cwd")" == "$CLONE" ]]; then node_pid=$pid; fi
 done
+[[ -n "$node_pid" ]] || { say 'could not find the API process'; exit 1; }
+kill -TERM "$node_pid"
+while kill -0 "$node_pid" 2>/dev/null; do sleep 0.2; done
 wait "$API_PID" || true
 API_PID=''
 if grep -q '"msg":"stopped"' "$WORK/start.log"; then say 'npm start: ready, answered, stopped cleanly on SIGTERM'; else tail -5 "$WORK/start.log"; exit 1; fi

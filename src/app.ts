@@ -12,7 +12,7 @@ import { DomainError } from './domain/shared/errors';
 import { TokenVerifier } from './graphql/auth';
 import type { Context } from './graphql/context';
 import { createErrorFormatter, unavailableStatusPlugin } from './graphql/errors';
-import { ReadinessProbe } from './db/readiness-probe';
+import { probeConnectionOf, ReadinessProbe } from './db/readiness-probe';
 import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 
@@ -72,7 +72,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
 
   server.get('/healthz', async () => ({ status: 'ok' }));
   // Issue 8: its own connection and its own timeout, so a busy pool or a frozen database still gets an answer in time.
-  const readiness = new ReadinessProbe(String((dataSource.options as { url?: string }).url), config.faults.readyzTimeoutMs);
+  const readiness = new ReadinessProbe(probeConnectionOf(dataSource.options as Parameters<typeof probeConnectionOf>[0]), config.faults.readyzTimeoutMs);
   server.get('/readyz', async (_req, reply) => {
     const result = dataSource.isInitialized ? await readiness.check() : { ready: false, reason: 'pool closed' };
     if (result.ready) return { status: 'ready' };

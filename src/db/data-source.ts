@@ -16,8 +16,12 @@ export interface DatabaseTimeouts {
   idleInTransactionTimeoutMs: number;
 }
 
+/** What the server runs with unless configured otherwise (`DB_*` variables, src/config.ts). */
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { acquireTimeoutMs: 3000, statementTimeoutMs: 15_000, idleInTransactionTimeoutMs: 30_000 };
-/** For migrations and seeds at start-up: no statement timeout (an index on a big table may take minutes). */
+/**
+ * For migrations, seeds and scripts (and any caller that does not ask for timeouts): no statement timeout, since an
+ * index or a bulk load on a big table may take minutes; only the wait for a connection is bounded.
+ */
 export const MIGRATION_DATABASE_TIMEOUTS: DatabaseTimeouts = { acquireTimeoutMs: 10_000, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
 
 export function poolOptions(timeouts: DatabaseTimeouts): Record<string, unknown> {
@@ -44,6 +48,6 @@ export function buildDataSource(url: string, options: { logging?: LoggerOptions;
     synchronize: false, // migrations build the database, always
     uuidExtension: 'pgcrypto', // gen_random_uuid() is built into PostgreSQL 13+; no extension needed
     logging: options.logging ?? false,
-    extra: { max: options.poolSize ?? 10, application_name: 'set-professional-status-api', ...poolOptions(options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS) },
+    extra: { max: options.poolSize ?? 10, application_name: 'set-professional-status-api', ...poolOptions(options.timeouts ?? MIGRATION_DATABASE_TIMEOUTS) },
   });
 }

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 
 export interface ReadinessResult {
   ready: boolean;
@@ -18,7 +18,7 @@ export class ReadinessProbe {
   private closed = false;
 
   constructor(
-    private readonly connectionString: string,
+    private readonly connection: ClientConfig,
     private readonly timeoutMs: number,
   ) {}
 
@@ -48,7 +48,7 @@ export class ReadinessProbe {
 
   private async connected(): Promise<Client> {
     if (this.client) return this.client;
-    const client = new Client({ connectionString: this.connectionString, connectionTimeoutMillis: this.timeoutMs, application_name: 'set-professional-status-api readyz', statement_timeout: this.timeoutMs });
+    const client = new Client({ ...this.connection, connectionTimeoutMillis: this.timeoutMs, application_name: 'set-professional-status-api readyz', statement_timeout: this.timeoutMs });
     client.on('error', () => this.discard(client));
     this.client = client;
     try {
@@ -73,4 +73,10 @@ export class ReadinessProbe {
     this.closed = true;
     this.discard();
   }
+}
+
+/** The probe's connection settings, taken from the TypeORM data source's options (a URL or separate fields). */
+export function probeConnectionOf(options: { url?: string; host?: string; port?: number; username?: string; password?: unknown; database?: string }): ClientConfig {
+  if (options.url) return { connectionString: options.url };
+  return { host: options.host, port: options.port, user: options.username, password: typeof options.password === 'string' ? options.password : undefined, database: options.database };
 }
