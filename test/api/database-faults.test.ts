@@ -7,7 +7,6 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { loadConfig } from '../../src/config';
 import { DEMO_IDENTITIES } from '../../src/db/demo-identities';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { createDatabase, dropDatabase, freePort } from '../../src/db/scratch-database';
 import { Payment } from '../../src/domain/payments/payment.entity';
 import { mintDevelopmentToken } from '../../src/graphql/auth';
@@ -214,37 +213,48 @@ describe('embedded PostgreSQL that a user cannot break (issue 8)', () => {
   it('stops a server orphaned by kill -9 of its API and starts normally; leaves no secret readable by others', async () => {
     const dataDir = path.join(dir, 'orphan');
     const port = await freePort();
-    const tmpBefore = new Set(fs.readdirSync(os.tmpdir()));
+    // A temp folder of its own (other programs on the machine write to the shared one): nothing may be left in it.
+    const privateTmp = path.join(dir, 'tmp');
+    fs.mkdirSync(privateTmp);
+    fs.chmodSync(privateTmp, 0o1777);
+    const moduleJs = JSON.stringify(path.join(__dirname, '..', '..', 'src', 'db', 'embedded-postgres.js'));
+    const run = (script: string) => spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TMPDIR: privateTmp } });
+    const output = (child: ReturnType<typeof run>, until: string) =>
+      new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes(until)) resolve(out);
+        });
+        child.once('exit', (code) => (out.includes(until) ? resolve(out) : reject(new Error(`exited ${code}: ${out}`))));
+      });
+
     // An "API" that starts the embedded server and is then killed with SIGKILL: its postgres lives on.
-    const script = `require(${JSON.stringify(path.join(__dirname, '..', '..', 'src', 'db', 'embedded-postgres.js'))}).startEmbeddedPostgres(${JSON.stringify(dataDir)}, ${port}, 'x').then(() => console.log('up'))`;
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (c: Buffer) => c.toString().includes('up') && resolve());
-      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
-    });
+    const first = run(`require(${moduleJs}).startEmbeddedPostgres(${JSON.stringify(dataDir)}, ${port}, 'x').then(() => console.log('up'))`);
+    await output(first, 'up');
     const orphanPid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
     expect(() => process.kill(orphanPid, 0)).not.toThrow(); // the orphan still runs and holds the port
 
-    const lines: string[] = [];
-    const db = await startEmbeddedPostgres(dataDir, port, 'x', { log: (l) => lines.push(l) });
-    try {
-      expect(lines).toContainEqual(`stopping the embedded PostgreSQL left running by a previous run (pid ${orphanPid})`);
-      expect(() => process.kill(orphanPid, 0)).toThrow();
-      const client = new Client({ connectionString: db.url });
-      await client.connect();
-      expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
-      await client.end();
+    // The next start stops the orphan and starts normally.
+    const second = run(`
+      const { Client } = require('pg');
+      require(${moduleJs}).startEmbeddedPostgres(${JSON.stringify(dataDir)}, ${port}, 'x', { log: (l) => console.log('LOG ' + l) }).then(async (db) => {
+        const c = new Client({ connectionString: db.url }); await c.connect();
+        console.log('ROWS ' + JSON.stringify((await c.query('SELECT 1 AS one')).rows)); await c.end();
+        console.log('DIR ' + db.dataDir); await db.stop(); console.log('done');
+      })`);
+    const out = await output(second, 'done');
+    expect(out).toContain(`LOG stopping the embedded PostgreSQL left running by a previous run (pid ${orphanPid})`);
+    expect(out).toContain('ROWS [{"one":1}]');
+    expect(() => process.kill(orphanPid, 0)).toThrow();
 
-      // No secrets for others: no password file left in the temp folder, a private data folder and log.
-      const added = fs.readdirSync(os.tmpdir()).filter((f) => !tmpBefore.has(f) && /pg-password|set-pg-init/.test(f));
-      expect(added).toEqual([]);
-      expect(fs.statSync(db.dataDir).mode & 0o077).toBe(0);
-      expect(fs.statSync(path.join(db.dataDir, 'postgres.log')).mode & 0o077).toBe(0);
-    } finally {
-      await db.stop();
-    }
+    // No secrets for others: nothing left in the temp folder (no password file), a private data folder and log.
+    expect(fs.readdirSync(privateTmp)).toEqual([]);
+    const dataDirUsed = /DIR (.*)/.exec(out)![1];
+    expect(fs.statSync(dataDirUsed).mode & 0o077).toBe(0);
+    expect(fs.statSync(path.join(dataDirUsed, 'postgres.log')).mode & 0o077).toBe(0);
   });
 
   it('restarts the embedded server when it dies while the API runs, and /readyz recovers', async () => {
