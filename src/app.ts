@@ -11,7 +11,8 @@ import { AdjustableClock, SystemClock, type Clock } from './domain/shared/clock'
 import { DomainError } from './domain/shared/errors';
 import { TokenVerifier } from './graphql/auth';
 import type { Context } from './graphql/context';
-import { createErrorFormatter } from './graphql/errors';
+import { createErrorFormatter, unavailableStatusPlugin } from './graphql/errors';
+import { probeConnectionOf, ReadinessProbe } from './db/readiness-probe';
 import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import { registerPaymentRoutes } from './http/payment-routes';
@@ -58,11 +59,11 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
-    formatError: createErrorFormatter(server.log),
+    formatError: createErrorFormatter(server.log, { retryAfterSeconds: config.faults.retryAfterSeconds }),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain, close the pool, stop the embedded database
     introspection: config.nodeEnv !== 'production',
-    plugins: [fastifyApolloDrainPlugin(server)],
+    plugins: [fastifyApolloDrainPlugin(server), unavailableStatusPlugin(config.faults.retryAfterSeconds)],
   });
   await apollo.start();
 
@@ -72,13 +73,12 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
   });
 
   server.get('/healthz', async () => ({ status: 'ok' }));
+  // Issue 8: its own connection and its own timeout, so a busy pool or a frozen database still gets an answer in time.
+  const readiness = new ReadinessProbe(probeConnectionOf(dataSource.options as Parameters<typeof probeConnectionOf>[0]), config.faults.readyzTimeoutMs);
   server.get('/readyz', async (_req, reply) => {
-    try {
-      await dataSource.query('SELECT 1');
-      return { status: 'ready' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
-    }
+    const result = dataSource.isInitialized ? await readiness.check() : { ready: false, reason: 'pool closed' };
+    if (result.ready) return { status: 'ready' };
+    return reply.code(503).header('retry-after', String(config.faults.retryAfterSeconds)).header('x-unavailable-reason', result.reason ?? 'unknown').send({ status: 'unavailable' });
   });
 
   await server.register(fastifyApollo(apollo), {
@@ -86,6 +86,8 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
     context: async (request) => {
       try {
         const viewer = verifier.viewerFrom(request.headers.authorization, request.id);
+        // DEC-T2 across instances: this request reads the shared test clock (a no-op where it is disabled).
+        await services.serverClock.refresh();
         return { viewer, requestId: request.id, services, loaders: createLoaders(services) };
       } catch (error) {
         if (error instanceof DomainError) {
@@ -106,6 +108,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
       // Apollo's drain plugin closes fastify (stop accepting, let in-flight requests finish); closing fastify first
       // and then stopping Apollo would close it twice, which never settles once the server has listened.
       await apollo.stop();
+      await readiness.close();
     },
   };
 }

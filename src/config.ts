@@ -34,6 +34,8 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** How often the outbox sender looks for mail to deliver when SMTP is configured. */
   mailPollSeconds: number;
+  /** Faults (issue 8) and the database timeouts of issue 7: see `faultConfig`. */
+  faults: FaultConfig;
   /** ATS-16 / DEC-P4: the card payment provider and its webhook verification. */
   payments: PaymentsConfig;
 }
@@ -65,6 +67,68 @@ export class ConfigError extends Error {
     super(`Configuration error: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Database timeouts, start-up wait, shutdown drain, readiness probe and mail delivery (issue 8). */
+export interface FaultConfig {
+  /** pg `connectionTimeoutMillis`: how long a request waits for a pooled connection (or a new one) before UNAVAILABLE. */
+  dbAcquireTimeoutMs: number;
+  /** PostgreSQL `statement_timeout` for every pooled connection. */
+  dbStatementTimeoutMs: number;
+  /** PostgreSQL `idle_in_transaction_session_timeout` for every pooled connection. */
+  dbIdleInTransactionTimeoutMs: number;
+  dbPoolSize: number;
+  /** With DATABASE_URL set, how long start-up keeps retrying an unreachable database. */
+  dbStartupWaitSeconds: number;
+  /** Retry-After sent with UNAVAILABLE (HTTP 503). */
+  retryAfterSeconds: number;
+  /** /readyz gives up and answers 503 after this long. */
+  readyzTimeoutMs: number;
+  /** SIGTERM: how long in-flight requests (and the mail batch in flight) may take before the process stops anyway. */
+  shutdownDrainSeconds: number;
+  mail: {
+    batchSize: number;
+    concurrency: number;
+    /** Batches per delivery run at most, so a run ends and the next starts fresh. */
+    maxBatchesPerRun: number;
+    /** A claim expires after this long; another instance (or this one after a crash) then takes the notice over. */
+    leaseSeconds: number;
+    /** Retries back off exponentially (first delay, cap) and stop after this many hours: the notice is UNDELIVERABLE. */
+    retryHours: number;
+    retryBaseSeconds: number;
+    retryMaxSeconds: number;
+    smtpConnectionTimeoutMs: number;
+    smtpGreetingTimeoutMs: number;
+    smtpSocketTimeoutMs: number;
+  };
+  /** Restarts of the embedded PostgreSQL after it dies, before the API exits non-zero for a supervisor. */
+  embeddedPgMaxRestarts: number;
+}
+
+export function loadFaultConfig(env: Env): FaultConfig {
+  return {
+    dbAcquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, 100, 120_000),
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100, 3_600_000),
+    dbIdleInTransactionTimeoutMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    dbStartupWaitSeconds: integer(env, 'DB_STARTUP_WAIT_SECONDS', 60, 0, 3600),
+    retryAfterSeconds: integer(env, 'RETRY_AFTER_SECONDS', 5, 1, 3600),
+    readyzTimeoutMs: integer(env, 'READYZ_TIMEOUT_MS', 800, 50, 10_000),
+    shutdownDrainSeconds: integer(env, 'SHUTDOWN_DRAIN_SECONDS', 20, 6, 600),
+    mail: {
+      batchSize: integer(env, 'MAIL_BATCH_SIZE', 50, 1, 1000),
+      concurrency: integer(env, 'MAIL_CONCURRENCY', 5, 1, 100),
+      maxBatchesPerRun: integer(env, 'MAIL_MAX_BATCHES_PER_RUN', 20, 1, 1000),
+      leaseSeconds: integer(env, 'MAIL_LEASE_SECONDS', 300, 10, 86_400),
+      retryHours: integer(env, 'MAIL_RETRY_HOURS', 72, 1, 720),
+      retryBaseSeconds: integer(env, 'MAIL_RETRY_BASE_SECONDS', 30, 1, 3600),
+      retryMaxSeconds: integer(env, 'MAIL_RETRY_MAX_SECONDS', 3600, 1, 86_400),
+      smtpConnectionTimeoutMs: integer(env, 'SMTP_CONNECTION_TIMEOUT_MS', 10_000, 100, 600_000),
+      smtpGreetingTimeoutMs: integer(env, 'SMTP_GREETING_TIMEOUT_MS', 10_000, 100, 600_000),
+      smtpSocketTimeoutMs: integer(env, 'SMTP_SOCKET_TIMEOUT_MS', 30_000, 100, 600_000),
+    },
+    embeddedPgMaxRestarts: integer(env, 'EMBEDDED_PG_MAX_RESTARTS', 5, 0, 100),
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -186,5 +250,6 @@ export function loadConfig(env: Env = process.env): Config {
     sweepIntervalSeconds: integer(env, 'SWEEP_INTERVAL_SECONDS', 300, 0, 86400),
     mailPollSeconds: integer(env, 'MAIL_POLL_SECONDS', 10, 1, 3600),
     payments: loadPaymentsConfig(env, production, integer(env, 'PORT', 4000, 0, 65535)),
+    faults: loadFaultConfig(env),
   };
 }

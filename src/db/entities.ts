@@ -11,6 +11,7 @@ import { programmeEntities } from '../domain/ats/programme/programme.entities';
 import { paymentEntities } from '../domain/payments/payment.entities';
 import { registerEntities } from '../domain/register/register.entities';
 import { EmailChangeRequest } from '../domain/membership/email-change-request.entity';
+import { systemEntities } from '../domain/system/system.entities';
 
 /** Every entity, listed explicitly so the data source never depends on file globs. */
 export const entities = [
@@ -27,4 +28,5 @@ export const entities = [
   ...paymentEntities,
   ...registerEntities,
   EmailChangeRequest,
+  ...systemEntities,
 ];

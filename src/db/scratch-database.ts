@@ -31,7 +31,7 @@ export async function freePort(): Promise<number> {
 export async function startScratchServer(databaseUrl = process.env.DATABASE_URL): Promise<ScratchServer> {
   if (databaseUrl) return { adminUrl: databaseUrl, embedded: false, stop: async () => undefined };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'set-ats-pg-'));
-  fs.chmodSync(dir, 0o777); // the embedded server runs as its own OS user when we are root
+  fs.chmodSync(dir, 0o711); // traversable (not listable) by the server's own OS user when we are root
   const db = await startEmbeddedPostgres(path.join(dir, 'data'), await freePort(), 'postgres');
   return {
     adminUrl: db.url,

@@ -31,8 +31,8 @@ export function createServices({ dataSource, clock, adjustableClock, calendar = 
   const codes = new CodeOfPracticeService(dataSource, clock, uow, notifications);
   const members = new MemberService(dataSource, clock, uow, audit, notifications, codes);
   const membershipApplications = new MembershipApplicationService(dataSource, clock, uow, audit, notifications, codes);
-  const serverClock = new ServerClockService(clock, adjustableClock, uow);
-  const sweeps = new SweepService();
+  const serverClock = new ServerClockService(clock, adjustableClock, uow, dataSource);
+  const sweeps = new SweepService({ dataSource, beforeRun: () => serverClock.refresh() });
   sweeps.register({ name: 'membership.lapse', run: (viewer) => members.lapseOverdueMemberships(viewer) });
   const areaDeps = { dataSource, clock, calendar, uow, audit, notifications, members };
   const atsApplications = createApplicationArea(areaDeps);

@@ -1,7 +1,15 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { isDatabaseUnavailable, unavailableReason } from '../db/database-errors';
 import { DomainError } from '../domain/shared/errors';
+
+/**
+ * Issue 8: the database could not be reached (down, frozen, pool exhausted, statement timeout). Retryable: the
+ * response is HTTP 503 with Retry-After, and a mutation retried with the same idempotency key is applied once.
+ */
+export const UNAVAILABLE = 'UNAVAILABLE';
 
 export interface ErrorLogger {
   error(obj: object, msg: string): void;
@@ -22,9 +30,19 @@ function flattenValidation(errors: ValidationError[], prefix = ''): { field: str
  * One place that turns errors into responses: domain errors keep their code and rule, validation errors name the field,
  * and everything else is masked (no stack, SQL or personal data) and logged under the request id.
  */
-export function createErrorFormatter(logger: ErrorLogger) {
+export function createErrorFormatter(logger: ErrorLogger, options: { retryAfterSeconds?: number } = {}) {
+  const retryAfterSeconds = options.retryAfterSeconds ?? 5;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    if (!(original instanceof DomainError) && isDatabaseUnavailable(original)) {
+      logger.error({ err: { name: (original as Error)?.name, reason: unavailableReason(original) }, path: formatted.path }, 'database unavailable');
+      return {
+        message: 'The service is temporarily unavailable; retry after the number of seconds in Retry-After (a mutation retried with the same idempotency key is applied once)',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: UNAVAILABLE, retryAfterSeconds },
+      };
+    }
     if (original instanceof DomainError) {
       return {
         message: original.message,
@@ -57,5 +75,21 @@ export function createErrorFormatter(logger: ErrorLogger) {
     const frames = typeof err?.stack === 'string' ? err.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n') : undefined;
     logger.error({ err: { name: err?.name, code: typeof err?.code === 'string' ? err.code : undefined, stack: frames }, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Issue 8: a response carrying UNAVAILABLE is sent as HTTP 503 with a Retry-After header, so HTTP clients and proxies retry. */
+export function unavailableStatusPlugin(retryAfterSeconds: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          if (!response.body.singleResult.errors?.some((e) => e.extensions?.code === UNAVAILABLE)) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(retryAfterSeconds));
+        },
+      };
+    },
   };
 }

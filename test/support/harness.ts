@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
-import { buildDataSource } from '../../src/db/data-source';
+import { buildDataSource, type DatabaseTimeouts } from '../../src/db/data-source';
 import { seedDemoData } from '../../src/db/demo-seed';
 import { DEMO_IDENTITIES } from '../../src/db/demo-identities';
 import { createDatabase, dropDatabase } from '../../src/db/scratch-database';
@@ -26,6 +26,8 @@ export interface TestApp {
   dataSource: DataSource;
   /** The base clock under the server's adjustable clock; tests move time with `clock.set(...)` or `setToday(...)`. */
   clock: FixedClock;
+  /** The app's database (direct, not through `connectVia`). */
+  databaseUrl: string;
   setToday(date: LocalDate, hour?: number, minute?: number): void;
   /** A token for a demo alias (`admin`, `member`, `membership-team`, ...) or for any subject and roles. */
   token(aliasOrSubject: string, roles?: Role[]): string;
@@ -39,6 +41,13 @@ export interface TestAppOptions {
   today?: LocalDate;
   seed?: boolean;
   env?: Record<string, string>;
+  /** Issue 8: pool settings for fault tests (small pools, short timeouts); defaults otherwise. */
+  poolSize?: number;
+  timeouts?: DatabaseTimeouts;
+  /** Issue 8: reach the database another way (through a fault-injecting proxy); gets and returns a URL. */
+  connectVia?: (url: string) => string;
+  /** Issue 8: a second instance on another app's database (`t.databaseUrl`), sharing its base clock; not dropped on close. */
+  shareDatabase?: { url: string; clock: FixedClock };
 }
 
 /** A whole app on its own database (cloned from the migrated template), with a fixed clock and demo data. */
@@ -46,11 +55,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   if (!adminUrl) throw new Error('TEST_PG_ADMIN_URL is unset: run tests through `npm test`');
   const dbName = `t_${randomBytes(6).toString('hex')}`;
-  const url = await createDatabase(adminUrl, dbName, TEMPLATE_DB);
+  const url = options.shareDatabase?.url ?? (await createDatabase(adminUrl, dbName, TEMPLATE_DB));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TEST_CLOCK_ENABLED: 'true', ...options.env });
-  const dataSource = buildDataSource(url, { poolSize: 5 });
+  const dataSource = buildDataSource(options.connectVia ? options.connectVia(url) : url, { poolSize: options.poolSize ?? 5, timeouts: options.timeouts });
   await dataSource.initialize();
-  const clock = new FixedClock(londonInstant(options.today ?? '2026-11-23', 12));
+  const clock = options.shareDatabase?.clock ?? new FixedClock(londonInstant(options.today ?? '2026-11-23', 12));
   const app = await createApp({ config, dataSource, clock, logger: false });
   if (options.seed !== false) await seedDemoData(dataSource, app.services.clock);
   await app.server.ready();
@@ -67,6 +76,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config,
     dataSource,
     clock,
+    databaseUrl: url,
     setToday: (date, hour = 12, minute = 0) => clock.set(londonInstant(date, hour, minute)),
     token,
     http: () => request(app.server.server),
@@ -80,7 +90,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await app.close();
       // A test may already have destroyed the data source (to see /readyz fail).
       if (dataSource.isInitialized) await dataSource.destroy();
-      await dropDatabase(adminUrl, dbName).catch(() => undefined);
+      if (!options.shareDatabase) await dropDatabase(adminUrl, dbName).catch(() => undefined);
     },
   };
 }

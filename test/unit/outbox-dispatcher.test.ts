@@ -44,7 +44,7 @@ describe(OutboxDispatcher.name, () => {
     const dispatcher = new OutboxDispatcher(t.dataSource, sender, t.app.services.clock);
     expect(await dispatcher.dispatchBatch()).toBe(3);
     expect(sender.sent.map((m) => m.to).sort()).toEqual(['person0@example.org', 'person1@example.org', 'person2@example.org']);
-    expect(sender.sent[0]).toEqual({ to: expect.any(String), subject: expect.stringMatching(/^Notice \d$/), text: expect.stringMatching(/^Body \d$/) });
+    expect(sender.sent[0]).toEqual({ to: expect.any(String), subject: expect.stringMatching(/^Notice \d$/), text: expect.stringMatching(/^Body \d$/), messageId: expect.stringMatching(/^<notice-[0-9a-f-]{36}@set-professional-status\.api>$/) });
     const rows = await repo().find();
     expect(rows.every((n) => n.status === NotificationStatus.SENT && n.attempts === 1)).toBe(true);
     expect(rows.every((n) => n.sentAt?.toISOString() === t.app.services.clock.now().toISOString())).toBe(true);
@@ -66,17 +66,29 @@ describe(OutboxDispatcher.name, () => {
     expect(sender.sent.map((m) => m.to)).toEqual(['person0@example.org', 'later@example.org']);
   });
 
-  it('counts failed attempts, keeps the notice PENDING, and marks it FAILED after the fifth', async () => {
+  it('counts failed attempts, keeps the notice PENDING with a doubling backoff, and marks it UNDELIVERABLE only after the retry period (72 h)', async () => {
     const [id] = await queue(1);
+    const start = t.app.services.clock.now().getTime();
     const dispatcher = new OutboxDispatcher(t.dataSource, new FakeMailSender({ fail: true }), t.app.services.clock);
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(await dispatcher.dispatchBatch()).toBe(0);
-      expect(await repo().findOneByOrFail({ id })).toMatchObject({ status: NotificationStatus.PENDING, attempts: attempt, lastError: 'SMTP 451 temporary failure', sentAt: null });
-    }
     expect(await dispatcher.dispatchBatch()).toBe(0);
-    expect(await repo().findOneByOrFail({ id })).toMatchObject({ status: NotificationStatus.FAILED, attempts: 5 });
-    // a FAILED notice is not tried again
+    expect(await repo().findOneByOrFail({ id })).toMatchObject({ status: NotificationStatus.PENDING, attempts: 1, lastError: 'SMTP 451 temporary failure', sentAt: null, nextAttemptAt: new Date(start + 30_000) });
+    // not due again before the backoff has passed
+    expect(await dispatcher.dispatchBatch()).toBe(0);
+    expect((await repo().findOneByOrFail({ id })).attempts).toBe(1);
+    t.clock.set(new Date(start + 30_000));
+    await dispatcher.dispatchBatch();
+    expect(await repo().findOneByOrFail({ id })).toMatchObject({ status: NotificationStatus.PENDING, attempts: 2, nextAttemptAt: new Date(start + 30_000 + 60_000) });
+    // five failures in a row no longer lose the notice: it is still PENDING an hour later
+    t.clock.set(new Date(start + 3_600_000));
+    await dispatcher.dispatchBatch();
+    expect((await repo().findOneByOrFail({ id })).status).toBe(NotificationStatus.PENDING);
+    // 72 hours after the first failure it is given up
+    t.clock.set(new Date(start + 72 * 3_600_000));
+    await dispatcher.dispatchBatch();
+    expect(await repo().findOneByOrFail({ id })).toMatchObject({ status: NotificationStatus.UNDELIVERABLE, attempts: 4, nextAttemptAt: null });
+    // an UNDELIVERABLE notice is not tried again
     const later = new FakeMailSender();
+    t.clock.set(new Date(start + 100 * 3_600_000));
     expect(await new OutboxDispatcher(t.dataSource, later, t.app.services.clock).dispatchBatch()).toBe(0);
     expect(later.calls).toBe(0);
   });

@@ -3,7 +3,22 @@ import type { Clock } from '../shared/clock';
 import { londonToday } from '../shared/dates';
 import { pageByInstant, pageSize, type Page } from '../shared/pagination';
 import { requireMemberId, requireRole, Role, type Viewer } from '../shared/viewer';
-import { Notification, NotificationStatus } from './notification.entity';
+import { Notification, NotificationPriority, NotificationStatus } from './notification.entity';
+
+export enum MailDeliveryProblem {
+  UNDELIVERABLE = 'UNDELIVERABLE',
+  DELAYED = 'DELAYED',
+}
+
+/**
+ * Issue 8: the delivery order of a template. Transactional notices (payment confirmations, decisions, anything about one
+ * person's own case) are the default; reminders wait behind them, and broadcasts to every member (COP-5) go last.
+ */
+export function priorityOfTemplate(template: string): NotificationPriority {
+  if (/REMINDER|INVITATION|OVERDUE/.test(template)) return NotificationPriority.REMINDER;
+  if (/BROADCAST|CODE_OF_PRACTICE_CHANGED|NEWSLETTER/.test(template)) return NotificationPriority.BROADCAST;
+  return NotificationPriority.TRANSACTIONAL;
+}
 
 export interface Notice {
   recipientMemberId?: string | null;
@@ -14,6 +29,8 @@ export interface Notice {
   rule?: string;
   /** Set by sweeps and retries so the same notice is queued once. */
   dedupeKey?: string;
+  /** Delivery order; by default derived from the template (`priorityOfTemplate`). */
+  priority?: NotificationPriority;
 }
 
 export interface NotificationFilter {
@@ -41,9 +58,9 @@ export class NotificationService {
    */
   async enqueueForActiveMembers(manager: EntityManager, notice: Omit<Notice, 'toAddress' | 'recipientMemberId'>): Promise<number> {
     const result: unknown = await manager.query(
-      `INSERT INTO notification (recipient_member_id, to_address, template, subject, body, rule, dedupe_key, status, attempts, created_at)
+      `INSERT INTO notification (recipient_member_id, to_address, template, subject, body, rule, dedupe_key, status, attempts, created_at, priority)
        SELECT m.id, m.email, $1, $2, replace($3, '{name}', m.given_name), $4,
-              CASE WHEN $5::text IS NULL THEN NULL ELSE $5 || ':' || m.id END, 'PENDING', 0, $6
+              CASE WHEN $5::text IS NULL THEN NULL ELSE $5 || ':' || m.id END, 'PENDING', 0, $6, ${notice.priority ?? NotificationPriority.BROADCAST}
          FROM member m WHERE m.status = 'ACTIVE' AND m.renewal_date >= $7
        ON CONFLICT DO NOTHING RETURNING id`,
       // A member whose renewal date has passed is no longer current (DEC-M1), even before the lapse sweep has stored it.
@@ -73,6 +90,19 @@ export class NotificationService {
     return page;
   }
 
+  /**
+   * Issue 8, for staff: notices given up (UNDELIVERABLE) or still failing long after their first failure (DELAYED),
+   * newest first. Delivery runs on real time (not the test clock), so `now` is the real time.
+   */
+  async deliveryProblems(viewer: Viewer, problem: MailDeliveryProblem, delayedAfterMinutes: number, now: Date, first?: number, after?: string): Promise<Page<Notification>> {
+    requireRole(viewer, [Role.MEMBERSHIP_TEAM, Role.ADMIN]); // bodies hold personal data (ATS-57)
+    const size = pageSize(first, 50);
+    const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n');
+    if (problem === MailDeliveryProblem.UNDELIVERABLE) qb.andWhere('n.status IN (:...given)', { given: [NotificationStatus.UNDELIVERABLE, NotificationStatus.FAILED] });
+    else qb.andWhere('n.status = :pending AND n.first_failed_at <= :since', { pending: NotificationStatus.PENDING, since: new Date(now.getTime() - delayedAfterMinutes * 60_000) });
+    return pageByInstant(qb, 'n.created_at', 'DESC', (r) => r.createdAt, size, after);
+  }
+
   private row(notice: Notice): Partial<Notification> {
     return {
       recipientMemberId: notice.recipientMemberId ?? null,
@@ -84,6 +114,7 @@ export class NotificationService {
       dedupeKey: notice.dedupeKey ?? null,
       status: NotificationStatus.PENDING,
       attempts: 0,
+      priority: notice.priority ?? priorityOfTemplate(notice.template),
       createdAt: this.clock.now(),
     };
   }

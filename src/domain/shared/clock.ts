@@ -36,6 +36,13 @@ export class AdjustableClock implements Clock {
   reset(): void {
     this.offsetMs = 0;
   }
+  /** The shift from the base clock, in ms: what is stored in the database so every instance shares it (issue 8). */
+  get offset(): number {
+    return this.offsetMs;
+  }
+  setOffset(offsetMs: number): void {
+    this.offsetMs = offsetMs;
+  }
   get isShifted(): boolean {
     return this.offsetMs !== 0;
   }

@@ -1,7 +1,9 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AuditEntry } from '../../domain/audit/audit-entry.entity';
 import type { Notification } from '../../domain/notifications/notification.entity';
-import { Role } from '../../domain/shared/viewer';
+import { MailDeliveryProblem } from '../../domain/notifications/notification.service';
+import { badInput } from '../../domain/shared/errors';
+import { requireMemberId, Role } from '../../domain/shared/viewer';
 import type { ServerClockState } from '../../domain/system/server-clock.service';
 import type { SweepResult } from '../../domain/system/sweep.service';
 import { Allow, Public } from '../access';
@@ -41,6 +43,24 @@ export class SystemResolver {
   ): Promise<ConnectionShape<Notification>> {
     const page = await ctx.services.notifications.list(ctx.viewer, filter ?? {}, first, after);
     await ctx.services.audit.recordRead(ctx.viewer, { action: 'notification.list', targetType: 'notification', detail: { returned: page.items.map((n) => n.id) } });
+    return toConnection(page);
+  }
+
+  @Query(() => NotificationConnection, {
+    description:
+      'Issue 8: notices the mail relay has not taken: UNDELIVERABLE ones (given up) or DELAYED ones (still retried, first failed more than `delayedForMinutes` ago), newest first. Bodies hold personal data (ATS-57).',
+  })
+  @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
+  async mailDeliveryProblems(
+    @Ctx() ctx: Context,
+    @Arg('problem', () => MailDeliveryProblem, { description: 'Which notices to list.' }) problem: MailDeliveryProblem,
+    @Arg('delayedForMinutes', () => Int, { defaultValue: 60, description: 'For DELAYED: how long since the first failure (1..10080 minutes).' }) delayedForMinutes: number,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size.' }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last notice of the previous page.' }) after: string | undefined,
+  ): Promise<ConnectionShape<Notification>> {
+    if (!Number.isInteger(delayedForMinutes) || delayedForMinutes < 1 || delayedForMinutes > 10_080) throw badInput('delayedForMinutes', 'must be between 1 and 10080');
+    const page = await ctx.services.notifications.deliveryProblems(ctx.viewer, problem, delayedForMinutes, new Date(), first, after);
+    await ctx.services.audit.recordRead(ctx.viewer, { action: 'notification.deliveryProblems', targetType: 'notification', detail: { returned: page.items.map((n) => n.id) } });
     return toConnection(page);
   }
 

@@ -1,6 +1,7 @@
 import { IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MailDeliveryProblem } from '../../domain/notifications/notification.service';
 import { NotificationStatus } from '../../domain/notifications/notification.entity';
 import { LocalDateScalar } from '../scalars';
 import { Connection } from './common.types';
@@ -18,8 +19,22 @@ export class NotificationType {
   @Field(() => Int) attempts: number;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) sentAt: Date | null;
+  @Field(() => Int, { description: 'Delivery order: 0 transactional (payments, decisions), 5 reminders, 9 broadcasts; lower goes first.' }) priority: number;
+  @Field(() => Date, { nullable: true, description: 'Not tried again before this instant (exponential backoff after a failure); null when due now or finished.' }) nextAttemptAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'The first failed delivery attempt; retries stop MAIL_RETRY_HOURS after it and the notice becomes UNDELIVERABLE.' }) firstFailedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'The mail relay’s last answer when delivery failed.' }) lastError: string | null;
+  @Field({ description: 'The Message-ID header every delivery attempt of this notice carries, so a re-sent copy is recognisable.' }) messageId: string;
 }
 export const NotificationConnection = Connection(NotificationType, 'Notification');
+
+registerEnumType(MailDeliveryProblem, {
+  name: 'MailDeliveryProblem',
+  description: 'Why a notice is listed in `mailDeliveryProblems`.',
+  valuesConfig: {
+    UNDELIVERABLE: { description: 'Given up: refused permanently by the relay, or still failing after MAIL_RETRY_HOURS.' },
+    DELAYED: { description: 'Still being retried, and first failed longer ago than `delayedForMinutes`.' },
+  },
+});
 
 @ObjectType('AuditEntry', { description: 'ATS-57: who did what to which record, and when.' })
 export class AuditEntryType {
@@ -48,6 +63,7 @@ export class SweepResultType {
   @Field() name: string;
   @Field(() => Int) affected: number;
   @Field(() => String, { nullable: true, description: 'Why the sweep could not finish; it is idempotent and runs again.' }) error: string | null;
+  @Field({ description: 'True when another instance was running this sweep at the same moment, so this run left the work to it (advisory lock).' }) skipped: boolean;
 }
 
 @InputType()

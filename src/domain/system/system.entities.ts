@@ -1,0 +1,3 @@
+import { ServerClockSetting } from './server-clock.entity';
+
+export const systemEntities = [ServerClockSetting];
