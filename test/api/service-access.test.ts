@@ -115,10 +115,10 @@ function classification(): Record<string, Classified> {
       memberOrPublic: ['request'],
       internal: ['forParticipant', 'assertMayRequest'],
     },
-    serverClock: { staffOnly: { set: [new Date()] }, memberOrPublic: ['state'], internal: [] },
-    sweeps: { staffOnly: { runAll: [] }, memberOrPublic: [], internal: ['register'] },
+    serverClock: { staffOnly: { set: [new Date()] }, memberOrPublic: ['state'], internal: ['refresh'] },
+    sweeps: { staffOnly: { runAll: [] }, memberOrPublic: [], internal: ['register', 'runOne'] },
     audit: { staffOnly: { list: [{}] }, memberOrPublic: [], internal: ['record', 'authorizeRead', 'recordRead', 'entry'] },
-    notifications: { staffOnly: { list: [{}] }, memberOrPublic: ['mine'], internal: ['enqueue', 'enqueueForActiveMembers', 'page', 'row'] },
+    notifications: { staffOnly: { list: [{}], deliveryProblems: ['UNDELIVERABLE', 60, new Date()] }, memberOrPublic: ['mine'], internal: ['enqueue', 'enqueueForActiveMembers', 'page', 'row'] },
   };
 }
 

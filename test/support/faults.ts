@@ -1,3 +1,4 @@
+import { participantPrerequisites } from './programme-fixtures';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
@@ -93,13 +94,15 @@ export async function participantWithAccount(t: TestApp, memberId = DEMO_MEMBERS
     provisionalResultsDate: addMonths(issueDate, 11),
     createdAt: t.clock.now(),
   });
+  // Real application and window rows (participant foreign keys); earlier open participations are withdrawn.
+  const { applicationId, registrationWindowId } = await participantPrerequisites(t, memberId, cohortId, registrationDate);
   await t.dataSource.transaction(async (manager) => {
     const chargePence = await t.app.services.payments.fees.feeFor(manager, registrationDate, AttemptKind.NEW);
     await manager.insert(Participant, {
       id: participantId,
       memberId,
-      applicationId: randomUUID(),
-      registrationWindowId: randomUUID(),
+      applicationId,
+      registrationWindowId,
       originalCohortId: cohortId,
       cohortId,
       attemptKind: AttemptKind.NEW,
