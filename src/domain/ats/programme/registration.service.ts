@@ -48,9 +48,9 @@ export class RegistrationService {
 
       const application = await this.ports.applications.findUsableApplication(manager, memberId);
       const violations: Violation[] = [
-        ...(isWindowOpen(window, today) ? [] : [{ rule: 'ATS-10', condition: 'WINDOW_CLOSED', message: `This registration window is open ${window.opensOn} to ${window.closesOn}` }]),
+        ...(isWindowOpen(window, today) ? [] : [{ rule: 'ATS-10', condition: 'WINDOW_CLOSED' as const, message: `This registration window is open ${window.opensOn} to ${window.closesOn}` }]),
         ...membershipEligibilityViolations(member, today),
-        ...(application ? [] : [{ rule: 'ATS-11', condition: 'NO_SUCCESSFUL_APPLICATION', message: 'Registration needs a successful application not yet used' }]),
+        ...(application ? [] : [{ rule: 'ATS-11', condition: 'NO_SUCCESSFUL_APPLICATION' as const, message: 'Registration needs a successful application not yet used' }]),
         ...(await this.ports.qualifications.qualificationViolations(manager, memberId, cohort.portfolioIssueDate)),
       ];
       assertNoViolations(violations, 'Registration refused');

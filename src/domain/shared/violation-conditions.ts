@@ -1,0 +1,44 @@
+/**
+ * Every machine-readable `condition` a rule refusal can carry (`extensions.violations[].condition`), in one list,
+ * published as the `ViolationCondition` enum so generated clients can branch on it. A test scans the domain for
+ * conditions and fails on any missing here: add a new condition to this list with its rule.
+ */
+export const ViolationCondition = {
+  // ATS-2, ATS-52: qualifications
+  NOT_ON_APPROVED_LIST: 'NOT_ON_APPROVED_LIST',
+  NOT_VERIFIED: 'NOT_VERIFIED',
+  MISSING_ITT: 'MISSING_ITT',
+  MISSING_ENGLISH: 'MISSING_ENGLISH',
+  MISSING_MATHS: 'MISSING_MATHS',
+  CERTIFICATE_AFTER_ISSUE_DATE: 'CERTIFICATE_AFTER_ISSUE_DATE',
+  // ATS-7: resubmission
+  NOT_UNSUCCESSFUL: 'NOT_UNSUCCESSFUL',
+  FINAL_RESUBMISSION_USED: 'FINAL_RESUBMISSION_USED',
+  ALREADY_RESUBMITTED: 'ALREADY_RESUBMITTED',
+  // ATS-9..11: registration
+  GRADE: 'GRADE',
+  ACTIVE_MEMBERSHIP: 'ACTIVE_MEMBERSHIP',
+  WINDOW_CLOSED: 'WINDOW_CLOSED',
+  NO_SUCCESSFUL_APPLICATION: 'NO_SUCCESSFUL_APPLICATION',
+  // ATS-22: submission readiness
+  SECTIONS_INCOMPLETE: 'SECTIONS_INCOMPLETE',
+  NO_SUPPORTING_STATEMENT: 'NO_SUPPORTING_STATEMENT',
+  FEE_NOT_PAID: 'FEE_NOT_PAID',
+  NOT_SHARED: 'NOT_SHARED',
+  MEMBERSHIP_NOT_ACTIVE: 'MEMBERSHIP_NOT_ACTIVE',
+  // ATS-25, ATS-27: extensions
+  TOO_LATE: 'TOO_LATE',
+  LATE_WINDOW_CLOSED: 'LATE_WINDOW_CLOSED',
+  NO_AGREED_ADJUSTMENT: 'NO_AGREED_ADJUSTMENT',
+  TECHNICAL_ISSUE_DATE_MISSING: 'TECHNICAL_ISSUE_DATE_MISSING',
+  TECHNICAL_ISSUE_TOO_LATE: 'TECHNICAL_ISSUE_TOO_LATE',
+  // COP-3, COP-4: suitability panels
+  PANEL_EMPTY: 'PANEL_EMPTY',
+  PANEL_MEMBER_UNKNOWN: 'PANEL_MEMBER_UNKNOWN',
+  PANEL_MEMBER_NOT_CURRENT: 'PANEL_MEMBER_NOT_CURRENT',
+  REVIEW_PANEL_NOT_INDEPENDENT: 'REVIEW_PANEL_NOT_INDEPENDENT',
+  // COP-2: join form confirmation (issue 7)
+  CONFIRMATION_INVALID: 'CONFIRMATION_INVALID',
+} as const;
+
+export type ViolationCondition = (typeof ViolationCondition)[keyof typeof ViolationCondition];
