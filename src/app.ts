@@ -38,7 +38,12 @@ export interface App {
 export async function createApp({ config, dataSource, clock, logger }: AppOptions): Promise<App> {
   const adjustableClock = config.testClockEnabled ? new AdjustableClock(clock ?? new SystemClock()) : null;
   const effectiveClock = adjustableClock ?? clock ?? new SystemClock();
-  const services = createServices({ dataSource, clock: effectiveClock, adjustableClock });
+  const services = createServices({
+    dataSource,
+    clock: effectiveClock,
+    adjustableClock,
+    joinConfirmation: { hours: config.edge.joinConfirmationHours, url: config.edge.joinConfirmationUrl },
+  });
   const verifier = new TokenVerifier(config.jwt);
 
   const server = Fastify({

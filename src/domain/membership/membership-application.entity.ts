@@ -4,6 +4,8 @@ import { MemberGrade, MembershipApplicationStatus, Sector, SuitabilityReviewStat
 /** COP-2..4: an application to join, reviewed for suitability against the Code by a panel that includes members. */
 @Entity('membership_application')
 @Index(['status', 'submittedAt', 'id'])
+@Index('UQ_membership_application_confirmation_token', ['confirmationTokenHash'], { unique: true, where: '"confirmation_token_hash" IS NOT NULL' })
+@Index('IDX_membership_application_unconfirmed_expiry', ['confirmationExpiresAt'], { where: '"confirmed_at" IS NULL' })
 export class MembershipApplication {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 16, unique: true }) reference: string;
@@ -38,5 +40,11 @@ export class MembershipApplication {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) reviewPanelMemberIds: string[];
   /** The member created when the application was approved. */
   @Column({ type: 'uuid', nullable: true }) memberId: string | null;
+  /** Issue 7: the applicant's address is confirmed before the application is considered; SHA-256 of the emailed token. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) confirmationTokenHash: string | null;
+  /** Null until the applicant follows the confirmation link; only confirmed applications reach the panel. */
+  @Column({ type: 'timestamptz', nullable: true }) confirmedAt: Date | null;
+  /** Unconfirmed applications are deleted after this instant (JOIN_CONFIRMATION_HOURS, default 72 h). */
+  @Column({ type: 'timestamptz', nullable: true }) confirmationExpiresAt: Date | null;
   @VersionColumn() version: number;
 }
