@@ -110,9 +110,11 @@ export async function registerEdge(server: FastifyInstance, deps: { config: Conf
   });
   server.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 429) return reply.code(429).send(errorBody(ErrorCode.RATE_LIMITED, error.message));
+    // A refused client's unread body is not drained: the connection is closed instead (a flood of 1 MiB bodies
+    // would otherwise still cost the server reading every byte).
+    if (status === 429) return reply.code(429).header('connection', 'close').send(errorBody(ErrorCode.RATE_LIMITED, error.message));
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
-      return reply.code(413).send(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${edge.http.bodyLimitBytes} bytes`));
+      return reply.code(413).header('connection', 'close').send(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${edge.http.bodyLimitBytes} bytes`));
     }
     if (status >= 400 && status < 500) {
       const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported content type; send application/json' : error.code?.startsWith('FST_ERR_CTP') ? 'The request body is not valid JSON' : 'Bad request';

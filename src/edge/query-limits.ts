@@ -109,7 +109,7 @@ export class QueryLimiter {
     try {
       document = parse(source, { maxTokens, noLocation: true });
     } catch (error) {
-      if (/more than \d+ tokens/.test((error as Error).message)) {
+      if (/contains more th(?:an|at) \d+ tokens/.test((error as Error).message)) {
         return { refusal: { limit: 'tokens', max: maxTokens, message: `The document has more than ${maxTokens} tokens` } };
       }
       return {}; // a syntax error: Apollo reports it as GRAPHQL_PARSE_FAILED
