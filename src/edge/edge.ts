@@ -25,8 +25,8 @@ declare module 'fastify' {
 const SANDBOX_CSP = {
   // Apollo Sandbox (development landing page) runs an inline bootstrap script and embeds Apollo's sandbox frame.
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'", "'unsafe-inline'", 'https://embeddable-sandbox.cdn.apollographql.com'],
-  styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
+  scriptSrc: ["'self'", "'unsafe-inline'", 'https://embeddable-sandbox.cdn.apollographql.com', 'https://apollo-server-landing-page.cdn.apollographql.com'],
+  styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com', 'https://apollo-server-landing-page.cdn.apollographql.com'],
   fontSrc: ["'self'", 'https://fonts.gstatic.com'],
   imgSrc: ["'self'", 'data:', 'https://apollo-server-landing-page.cdn.apollographql.com'],
   frameSrc: ["'self'", 'https://sandbox.embed.apollographql.com'],
