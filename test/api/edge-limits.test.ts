@@ -28,6 +28,13 @@ describe('query limits at the edge (issue 7)', () => {
     expect(statements).toEqual([]);
   });
 
+  it('applies the same limits to GET requests', async () => {
+    const { result, statements } = await countSql(() => t.http().get('/graphql').query({ query: aliases(16) }).set('apollo-require-preflight', 'true'));
+    expect(result.status).toBe(400);
+    expect(result.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'aliases' });
+    expect(statements).toEqual([]);
+  });
+
   it('refuses the alias bomb of the hostile check (thousands of aliases of cohorts) by its token count, before parsing it whole', async () => {
     const { res, statements } = await refused(aliases(5000), undefined, null);
     expect(res.status).toBe(400);
