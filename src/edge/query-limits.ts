@@ -41,6 +41,12 @@ const DEFAULT_PAGE_SIZE = 20;
 const DEFAULT_LIST_SIZE = 10;
 
 /**
+ * Fields that still run their own statements per parent (not batched by a loader), priced accordingly:
+ * `Participant.submissionReadiness` evaluates ATS-22 with a transaction per participant.
+ */
+const PER_ITEM_FIELD_COST: Record<string, number> = { 'Participant.submissionReadiness': 10 };
+
+/**
  * Cost of a field: 1 for each object (a row or a loader call; scalars are free), times its page size for lists.
  * A connection costs `first` (or `last`, or the default page) times its selection; its `nodes`/`edges` lists are
  * that page, so they are not multiplied again. Introspection is free (it never touches the database).
@@ -48,7 +54,7 @@ const DEFAULT_LIST_SIZE = 10;
 export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   const named = getNamedType(field.type);
-  const own = isLeafType(named) ? 0 : 1;
+  const own = PER_ITEM_FIELD_COST[`${type.name}.${field.name}`] ?? (isLeafType(named) ? 0 : 1);
   const requested = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
   if (requested !== undefined) return own + Math.max(1, Math.min(requested, MAX_PAGE_SIZE)) * childComplexity;
   if (named.name.endsWith('Connection')) return own + DEFAULT_PAGE_SIZE * childComplexity;
