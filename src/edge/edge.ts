@@ -112,7 +112,10 @@ export async function registerEdge(server: FastifyInstance, deps: { config: Conf
     const status = error.statusCode ?? 500;
     // A refused client's unread body is not drained: the connection is closed instead (a flood of 1 MiB bodies
     // would otherwise still cost the server reading every byte).
-    if (status === 429) return reply.code(429).header('connection', 'close').send(errorBody(ErrorCode.RATE_LIMITED, error.message));
+    if (status === 429) {
+      const retryAfterSeconds = (error as FastifyError & { retryAfterSeconds?: number }).retryAfterSeconds;
+      return reply.code(429).header('connection', 'close').send(errorBody(ErrorCode.RATE_LIMITED, error.message, retryAfterSeconds ? { retryAfterSeconds } : {}));
+    }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
       return reply.code(413).header('connection', 'close').send(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${edge.http.bodyLimitBytes} bytes`));
     }
@@ -152,8 +155,9 @@ export async function registerEdge(server: FastifyInstance, deps: { config: Conf
       allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
       ...(redis ? { redis, nameSpace: 'set-api-rl:', skipOnError: true } : {}),
       errorResponseBuilder: (_request, context) => {
-        const error = new Error(`Too many requests; retry in ${context.after}`) as Error & { statusCode: number };
+        const error = new Error(`Too many requests; retry in ${context.after}`) as Error & { statusCode: number; retryAfterSeconds: number };
         error.statusCode = 429;
+        error.retryAfterSeconds = Math.max(1, Math.ceil(context.ttl / 1000));
         return error;
       },
     });

@@ -33,8 +33,9 @@ describe('rate limits', () => {
     for (let i = 0; i < 5; i++) expect((await t.gql(COHORTS)).status).toBe(200);
     const res = await t.http().post('/graphql').send({ query: COHORTS });
     expect(res.status).toBe(429);
-    expect(res.body).toEqual({ errors: [{ message: expect.stringMatching(/retry/i), extensions: { code: 'RATE_LIMITED' } }] });
+    expect(res.body).toEqual({ errors: [{ message: expect.stringMatching(/retry/i), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }] });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.body.errors[0].extensions.retryAfterSeconds).toBe(Number(res.headers['retry-after']));
   });
 
   it('keys signed-in callers by their token subject: each has a budget of their own, apart from the anonymous one spent above', async () => {
