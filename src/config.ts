@@ -254,7 +254,9 @@ export function loadEdgeConfig(env: Env, nodeEnv: NodeEnv): EdgeConfig {
       redisUrl: redisUrl(env, 'REDIS_URL'),
     },
     http: {
-      bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1_048_576, 1024, 16_777_216),
+      // A GraphQL request within the token limit is a few KiB; 256 KiB leaves room for long text variables, and a bigger
+      // body is refused from its Content-Length before a byte of it is read or parsed.
+      bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 262_144, 1024, 16_777_216),
       connectionTimeoutMs: integer(env, 'HTTP_CONNECTION_TIMEOUT_MS', 30_000, 1000, 600_000),
       headersTimeoutMs,
       requestTimeoutMs,

@@ -5,7 +5,7 @@ describe('loadConfig: the edge (issue 7)', () => {
     const { edge, jwt } = loadConfig({});
     expect(edge.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 5000 });
     expect(edge.rateLimit).toMatchObject({ enabled: true, max: 600, windowMs: 60_000, anonymousMutationMax: 5, anonymousMutationWindowMs: 3_600_000, redisUrl: undefined });
-    expect(edge.http).toEqual({ bodyLimitBytes: 1_048_576, connectionTimeoutMs: 30_000, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, trustProxy: false });
+    expect(edge.http).toEqual({ bodyLimitBytes: 262_144, connectionTimeoutMs: 30_000, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, trustProxy: false });
     expect(jwt.maxLifetimeSeconds).toBe(86_400);
     expect(jwt.clockSkewSeconds).toBe(30);
     expect(edge.joinConfirmationHours).toBe(72);
