@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
@@ -8,7 +11,6 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { createServices, type Services } from './domain/services';
 import { AdjustableClock, SystemClock, type Clock } from './domain/shared/clock';
-import { DomainError } from './domain/shared/errors';
 import { TokenVerifier } from './graphql/auth';
 import type { Context } from './graphql/context';
 import { createErrorFormatter, unavailableStatusPlugin } from './graphql/errors';
@@ -16,6 +18,7 @@ import { probeConnectionOf, ReadinessProbe } from './db/readiness-probe';
 import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import { registerPaymentRoutes } from './http/payment-routes';
+import { registerEdge } from './edge/edge';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -38,7 +41,9 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
   const adjustableClock = config.testClockEnabled ? new AdjustableClock(clock ?? new SystemClock()) : null;
   const effectiveClock = adjustableClock ?? clock ?? new SystemClock();
   let paymentLog: (message: string, detail: Record<string, unknown>) => void = () => undefined;
-  const services = createServices({ dataSource, clock: effectiveClock, adjustableClock, payments: { config: config.payments, log: (m, d) => paymentLog(m, d) } });
+  const services = createServices({ dataSource, clock: effectiveClock, adjustableClock, payments: { config: config.payments, log: (m, d) => paymentLog(m, d) },
+    joinConfirmation: { hours: config.edge.joinConfirmationHours, url: config.edge.joinConfirmationUrl },
+  });
   const verifier = new TokenVerifier(config.jwt);
 
   const server = Fastify({
@@ -54,16 +59,42 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    bodyLimit: 1_048_576,
+    bodyLimit: config.edge.http.bodyLimitBytes,
+    // Deliberate HTTP timeouts (README "Limits and the edge"): slow clients (slowloris) lose their socket.
+    connectionTimeout: config.edge.http.connectionTimeoutMs,
+    keepAliveTimeout: config.edge.http.keepAliveTimeoutMs,
+    requestTimeout: config.edge.http.requestTimeoutMs,
+    trustProxy: config.edge.http.trustProxy,
   });
+  // Node's own limit on receiving the request headers (fastify has no option for it).
+  server.server.headersTimeout = config.edge.http.headersTimeoutMs;
+  const schema = await getSchema();
+  const edge = await registerEdge(server, { config, verifier, schema, graphqlPath: '/graphql' });
+  // Field suggestions ("Did you mean ...?") reveal the schema when introspection is off (GraphQL Armor).
+  const armor = new ApolloArmor({
+    blockFieldSuggestion: { enabled: !config.edge.fieldSuggestions },
+    costLimit: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDepth: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
+  }).protect();
 
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    schema,
     formatError: createErrorFormatter(server.log, { retryAfterSeconds: config.faults.retryAfterSeconds }),
+    // The edge counts tokens before Apollo; this is the same limit again for anything that reaches the parser.
+    parseOptions: { maxTokens: config.edge.limits.maxTokens },
+    persistedQueries: config.edge.persistedQueries ? {} : false,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain, close the pool, stop the embedded database
     introspection: config.nodeEnv !== 'production',
-    plugins: [fastifyApolloDrainPlugin(server), unavailableStatusPlugin(config.faults.retryAfterSeconds)],
+    plugins: [
+      fastifyApolloDrainPlugin(server),
+      unavailableStatusPlugin(config.faults.retryAfterSeconds),
+      config.edge.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      ...armor.plugins,
+    ],
   });
   await apollo.start();
 
@@ -84,17 +115,13 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
   await server.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) => {
-      try {
-        const viewer = verifier.viewerFrom(request.headers.authorization, request.id);
-        // DEC-T2 across instances: this request reads the shared test clock (a no-op where it is disabled).
-        await services.serverClock.refresh();
-        return { viewer, requestId: request.id, services, loaders: createLoaders(services) };
-      } catch (error) {
-        if (error instanceof DomainError) {
-          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
-        }
-        throw error;
-      }
+      // The edge verified the token in onRequest; a refused token is UNAUTHENTICATED with HTTP 401.
+      const refused = request.edgeAuthError;
+      if (refused) throw new GraphQLError(refused.message, { extensions: { code: refused.code, http: { status: 401 } } });
+      const viewer = request.edgeViewer ?? verifier.viewerFrom(request.headers.authorization, request.id);
+      // DEC-T2 across instances: this request reads the shared test clock (a no-op where it is disabled).
+      await services.serverClock.refresh();
+      return { viewer, requestId: request.id, services, loaders: createLoaders(services, viewer) };
     },
   });
 
@@ -109,6 +136,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
       // and then stopping Apollo would close it twice, which never settles once the server has listened.
       await apollo.stop();
       await readiness.close();
+      await edge.close();
     },
   };
 }

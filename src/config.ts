@@ -23,6 +23,10 @@ export interface Config {
     publicKey?: string;
     issuer: string;
     audience: string;
+    /** Tokens whose lifetime (exp - iat) exceeds this are refused (JWT_MAX_LIFETIME_SECONDS). */
+    maxLifetimeSeconds: number;
+    /** Tolerance for clock differences with the identity provider: iat may be this far in the future (JWT_CLOCK_SKEW_SECONDS). */
+    clockSkewSeconds: number;
   };
   /** DEC-T2: an ADMIN may move the server clock; never in production. */
   testClockEnabled: boolean;
@@ -34,6 +38,8 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** How often the outbox sender looks for mail to deliver when SMTP is configured. */
   mailPollSeconds: number;
+  /** Query limits, rate limits, HTTP timeouts, CORS and browser settings (README: "Limits and the edge"). */
+  edge: EdgeConfig;
   /** Faults (issue 8) and the database timeouts of issue 7: see `faultConfig`. */
   faults: FaultConfig;
   /** ATS-16 / DEC-P4: the card payment provider and its webhook verification. */
@@ -241,7 +247,9 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     embeddedPgDir: optional(env, 'EMBEDDED_PG_DIR') ?? '.data/postgres',
     embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    jwt: { algorithm, secret, publicKey, issuer, audience: optional(env, 'JWT_AUDIENCE') ?? DEFAULT_AUDIENCE, usingDevelopmentSecret: secret === DEV_JWT_SECRET },
+    jwt: { algorithm, secret, publicKey, issuer, audience: optional(env, 'JWT_AUDIENCE') ?? DEFAULT_AUDIENCE, usingDevelopmentSecret: secret === DEV_JWT_SECRET,
+      maxLifetimeSeconds: integer(env, 'JWT_MAX_LIFETIME_SECONDS', 24 * 3600, 60, 30 * 86400),
+      clockSkewSeconds: integer(env, 'JWT_CLOCK_SKEW_SECONDS', 30, 0, 600) },
     testClockEnabled,
     smtpUrl: optional(env, 'SMTP_URL'),
     mailFrom: optional(env, 'MAIL_FROM') ?? 'SET Professional Status <no-reply@set.example>',
@@ -251,5 +259,132 @@ export function loadConfig(env: Env = process.env): Config {
     mailPollSeconds: integer(env, 'MAIL_POLL_SECONDS', 10, 1, 3600),
     payments: loadPaymentsConfig(env, production, integer(env, 'PORT', 4000, 0, 65535)),
     faults: loadFaultConfig(env),
+    edge: loadEdgeConfig(env, nodeEnv),
+  };
+}
+
+export interface EdgeConfig {
+  limits: {
+    /** Deepest selection nesting (QUERY_MAX_DEPTH). */
+    maxDepth: number;
+    /** Aliases per operation (QUERY_MAX_ALIASES). */
+    maxAliases: number;
+    /** Lexical tokens per document, counted while parsing (QUERY_MAX_TOKENS). */
+    maxTokens: number;
+    /** Directives per operation (QUERY_MAX_DIRECTIVES). */
+    maxDirectives: number;
+    /** Cost budget per operation; list fields cost their page size (QUERY_MAX_COST). */
+    maxCost: number;
+  };
+  rateLimit: {
+    enabled: boolean;
+    /** Requests per client (token subject, or IP when anonymous) per window (RATE_LIMIT_MAX). */
+    max: number;
+    windowMs: number;
+    /** Anonymous mutations (the join form) per IP per window (RATE_LIMIT_ANON_MUTATION_MAX). */
+    anonymousMutationMax: number;
+    anonymousMutationWindowMs: number;
+    /** A shared store so several instances share one budget (REDIS_URL); in-memory when unset. */
+    redisUrl?: string;
+  };
+  http: {
+    bodyLimitBytes: number;
+    /** Socket idle time before the request is complete (HTTP_CONNECTION_TIMEOUT_MS). */
+    connectionTimeoutMs: number;
+    /** Time allowed to receive the headers (slowloris) (HTTP_HEADERS_TIMEOUT_MS). */
+    headersTimeoutMs: number;
+    /** Time allowed to receive the whole request (HTTP_REQUEST_TIMEOUT_MS). */
+    requestTimeoutMs: number;
+    /** Idle keep-alive socket lifetime (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+    keepAliveTimeoutMs: number;
+    /** Trust X-Forwarded-For from a proxy in front (TRUST_PROXY) so rate limits see the client's address. */
+    trustProxy: boolean;
+  };
+  /** Allowed browser origins (CORS_ORIGINS, comma-separated); `localhost` allows any http(s)://localhost:port. */
+  corsOrigins: string[];
+  corsAllowLocalhost: boolean;
+  /** Apollo Sandbox landing page at GET /graphql (off in production). */
+  landingPage: boolean;
+  /** "Did you mean ...?" in validation errors (off in production). */
+  fieldSuggestions: boolean;
+  /** Automatic persisted queries (off unless APQ_ENABLED=true). */
+  persistedQueries: boolean;
+  /** Unconfirmed membership applications expire after this many hours (JOIN_CONFIRMATION_HOURS). */
+  joinConfirmationHours: number;
+  /** Base of the link in the join confirmation email (JOIN_CONFIRMATION_URL); the token is appended. */
+  joinConfirmationUrl: string;
+}
+
+function origins(env: Env, name: string, fallback: string[]): string[] {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  const list = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (origin === 'localhost') continue;
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError(name, `holds "${origin}", which is not an origin (scheme://host[:port])`);
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== origin) throw new ConfigError(name, `holds "${origin}", which is not an origin (scheme://host[:port], no path)`);
+  }
+  return list;
+}
+
+function redisUrl(env: Env, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!['redis:', 'rediss:'].includes(url.protocol)) throw new ConfigError(name, 'must be a redis:// or rediss:// URL');
+  return raw;
+}
+
+/** The edge: every limit a hostile client meets before any resolver runs. */
+export function loadEdgeConfig(env: Env, nodeEnv: NodeEnv): EdgeConfig {
+  const production = nodeEnv === 'production';
+  const corsOrigins = origins(env, 'CORS_ORIGINS', production ? [] : ['localhost']);
+  const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1000, 120_000);
+  const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000);
+  if (headersTimeoutMs > requestTimeoutMs) throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', `must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  return {
+    limits: {
+      maxDepth: integer(env, 'QUERY_MAX_DEPTH', 10, 2, 50),
+      maxAliases: integer(env, 'QUERY_MAX_ALIASES', 15, 0, 1000),
+      maxTokens: integer(env, 'QUERY_MAX_TOKENS', 2000, 100, 100_000),
+      maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', 10, 0, 1000),
+      maxCost: integer(env, 'QUERY_MAX_COST', 5000, 10, 1_000_000),
+    },
+    rateLimit: {
+      // The test suite makes thousands of requests from one address; API tests switch it on where they test it.
+      enabled: bool(env, 'RATE_LIMIT_ENABLED', nodeEnv !== 'test'),
+      max: integer(env, 'RATE_LIMIT_MAX', 600, 1, 1_000_000),
+      windowMs: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
+      anonymousMutationMax: integer(env, 'RATE_LIMIT_ANON_MUTATION_MAX', 5, 1, 100_000),
+      anonymousMutationWindowMs: integer(env, 'RATE_LIMIT_ANON_MUTATION_WINDOW_SECONDS', 3600, 1, 86_400) * 1000,
+      redisUrl: redisUrl(env, 'REDIS_URL'),
+    },
+    http: {
+      // A GraphQL request within the token limit is a few KiB; 256 KiB leaves room for long text variables, and a bigger
+      // body is refused from its Content-Length before a byte of it is read or parsed.
+      bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 262_144, 1024, 16_777_216),
+      connectionTimeoutMs: integer(env, 'HTTP_CONNECTION_TIMEOUT_MS', 30_000, 1000, 600_000),
+      headersTimeoutMs,
+      requestTimeoutMs,
+      keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+      trustProxy: bool(env, 'TRUST_PROXY', false),
+    },
+    corsOrigins: corsOrigins.filter((o) => o !== 'localhost'),
+    corsAllowLocalhost: corsOrigins.includes('localhost'),
+    landingPage: bool(env, 'LANDING_PAGE_ENABLED', !production),
+    fieldSuggestions: bool(env, 'FIELD_SUGGESTIONS_ENABLED', !production),
+    persistedQueries: bool(env, 'APQ_ENABLED', false),
+    joinConfirmationHours: integer(env, 'JOIN_CONFIRMATION_HOURS', 72, 1, 24 * 30),
+    joinConfirmationUrl: optional(env, 'JOIN_CONFIRMATION_URL') ?? 'https://set.example/join/confirm?token=',
   };
 }

@@ -3,6 +3,7 @@ import { AuditService } from './audit/audit.service';
 import { CodeOfPracticeService } from './membership/code-of-practice.service';
 import { MemberService } from './membership/member.service';
 import { MembershipApplicationService } from './membership/membership-application.service';
+import type { JoinConfirmationSettings } from './membership/join-confirmation';
 import { NotificationService } from './notifications/notification.service';
 import type { AdjustableClock, Clock } from './shared/clock';
 import { UnitOfWork } from './shared/unit-of-work';
@@ -21,19 +22,22 @@ export interface ServiceDeps {
   calendar?: WorkingDayCalendar;
   /** ATS-16 / DEC-P4: the payment provider's configuration and the log for refused webhooks. */
   payments?: PaymentAreaOptions;
+  /** Issue 7: join form confirmation (expiry hours and link), from configuration. */
+  joinConfirmation?: JoinConfirmationSettings;
 }
 
 /** Wires the domain services together; every dependency is passed explicitly. */
-export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), payments: paymentOptions }: ServiceDeps) {
+export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), payments: paymentOptions, joinConfirmation }: ServiceDeps) {
   const audit = new AuditService(dataSource, clock);
   const uow = new UnitOfWork(dataSource, audit);
   const notifications = new NotificationService(dataSource, clock);
   const codes = new CodeOfPracticeService(dataSource, clock, uow, notifications);
   const members = new MemberService(dataSource, clock, uow, audit, notifications, codes);
-  const membershipApplications = new MembershipApplicationService(dataSource, clock, uow, audit, notifications, codes);
+  const membershipApplications = new MembershipApplicationService(dataSource, clock, uow, audit, notifications, codes, joinConfirmation);
   const serverClock = new ServerClockService(clock, adjustableClock, uow, dataSource);
   const sweeps = new SweepService({ dataSource, beforeRun: () => serverClock.refresh() });
   sweeps.register({ name: 'membership.lapse', run: (viewer) => members.lapseOverdueMemberships(viewer) });
+  sweeps.register({ name: 'membershipApplication.expireUnconfirmed', run: () => membershipApplications.expireUnconfirmed() });
   const areaDeps = { dataSource, clock, calendar, uow, audit, notifications, members };
   const atsApplications = createApplicationArea(areaDeps);
   const payments = createPaymentArea(areaDeps, paymentOptions);

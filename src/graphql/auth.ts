@@ -39,9 +39,25 @@ export class TokenVerifier {
     }
     if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new DomainError('UNAUTHENTICATED', 'The token has no subject');
     if (typeof claims.exp !== 'number') throw new DomainError('UNAUTHENTICATED', 'The token must expire');
+    this.assertLifetime(claims);
     const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => typeof r === 'string' && ROLES.has(r)) : [];
     if (roles.length === 0) throw new DomainError('UNAUTHENTICATED', 'The token grants no role');
     return { subject: claims.sub, roles, memberId: roles.includes(Role.MEMBER) ? claims.sub : undefined, requestId };
+  }
+
+  /**
+   * A stolen long-lived token is a standing key: tokens living longer than JWT_MAX_LIFETIME_SECONDS (exp - iat, or
+   * exp - now without iat) are refused, and so are tokens issued in the future beyond JWT_CLOCK_SKEW_SECONDS.
+   */
+  private assertLifetime(claims: jwt.JwtPayload): void {
+    const now = Math.floor(Date.now() / 1000);
+    const { maxLifetimeSeconds, clockSkewSeconds } = this.jwtConfig;
+    if (claims.iat !== undefined) {
+      if (typeof claims.iat !== 'number') throw new DomainError('UNAUTHENTICATED', 'The token is not valid');
+      if (claims.iat > now + clockSkewSeconds) throw new DomainError('UNAUTHENTICATED', 'The token was issued in the future');
+    }
+    const from = typeof claims.iat === 'number' ? claims.iat : now;
+    if (claims.exp! - from > maxLifetimeSeconds) throw new DomainError('UNAUTHENTICATED', `The token lives longer than the ${maxLifetimeSeconds} seconds allowed`);
   }
 }
 

@@ -4,6 +4,7 @@ import type { ValidationError } from 'class-validator';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isDatabaseUnavailable, unavailableReason } from '../db/database-errors';
 import { DomainError } from '../domain/shared/errors';
+import { ErrorCode } from './error-codes';
 
 /**
  * Issue 8: the database could not be reached (down, frozen, pool exhausted, statement timeout). Retryable: the
@@ -15,8 +16,10 @@ export interface ErrorLogger {
   error(obj: object, msg: string): void;
 }
 
-/** Error codes that come from GraphQL itself and are safe to pass through. */
-const GRAPHQL_CODES = new Set(['UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+/** Codes of the documented list (error-codes.ts) that GraphQL errors may carry and that pass through as they are. */
+const GRAPHQL_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
+/** Extensions the edge's own errors carry alongside the code (query limits, rate limits). */
+const PASSED_EXTENSIONS = ['limit', 'max', 'actual', 'retryAfterSeconds', 'field'] as const;
 
 function flattenValidation(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
@@ -68,7 +71,8 @@ export function createErrorFormatter(logger: ErrorLogger, options: { retryAfterS
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      const extra = Object.fromEntries(PASSED_EXTENSIONS.filter((k) => formatted.extensions?.[k] !== undefined).map((k) => [k, formatted.extensions![k]]));
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extra, code } };
     }
     const err = original as (Error & { code?: unknown }) | undefined;
     // ATS-57: an error's message can quote SQL parameters or input (names, emails), so only its name, driver code and stack frames are logged.

@@ -9,6 +9,7 @@ import { SystemResolver } from './resolvers/system.resolver';
 import { applicationResolvers } from './resolvers/ats-applications';
 import { paymentResolvers } from './resolvers/payments';
 import { programmeResolvers } from './resolvers/programme';
+import { errorContractTypes } from './types/errors.types';
 
 export const resolvers = [
   MemberResolver,
@@ -26,6 +27,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
+    orphanedTypes: [...errorContractTypes],
     validate: { forbidUnknownValues: false, whitelist: false },
   });
   return cached;

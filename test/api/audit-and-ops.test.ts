@@ -4,7 +4,7 @@ import { DEMO_STAFF } from '../../src/db/demo-identities';
 import { AuditService } from '../../src/domain/audit/audit.service';
 import { Member } from '../../src/domain/membership/member.entity';
 import { Notification } from '../../src/domain/notifications/notification.entity';
-import { applicationInput, DECIDE, memberId, SUBMIT } from '../support/factories';
+import { applicationInput, confirmationToken, DECIDE, memberId, SUBMIT } from '../support/factories';
 import { createTestApp, errorCode, expectNoErrors, type TestApp } from '../support/harness';
 
 const AUDIT_LOG = `query ($filter: AuditFilterInput, $first: Int) {
@@ -45,7 +45,8 @@ describe(AuditService.name, () => {
   });
 
   it('records actor, role, action, target, time and request for every mutation called', async () => {
-    type Call = { query: string; variables: Record<string, unknown>; alias?: string; action: string; actorId: string; actorRole: string; targetType: string; targetId?: (data: any) => string | null };
+    type Call = { query: string; variables: Record<string, unknown>; alias?: string; action: string; actorId: string; actorRole: string; targetType: string; targetId?: (data: any) => string | null; prepare?: () => Promise<void> };
+    let confirmation = '';
     let applicationId = '';
     const calls: Call[] = [
       {
@@ -56,6 +57,21 @@ describe(AuditService.name, () => {
         actorRole: 'ANONYMOUS',
         targetType: 'membership_application',
         targetId: (d) => (applicationId = d.submitMembershipApplication.id),
+      },
+      {
+        // Issue 7: the applicant confirms their address before the panel sees the application.
+        query: `mutation ($token: String!) { confirmMembershipApplication(token: $token) { id } }`,
+        prepare: async () => {
+          confirmation = await confirmationToken(t, 'audit.applicant@example.org');
+        },
+        get variables() {
+          return { token: confirmation };
+        },
+        action: 'membershipApplication.confirm',
+        actorId: 'anonymous',
+        actorRole: 'ANONYMOUS',
+        targetType: 'membership_application',
+        targetId: () => applicationId,
       },
       {
         query: DECIDE,
@@ -154,6 +170,7 @@ describe(AuditService.name, () => {
     ];
 
     for (const call of calls) {
+      await call.prepare?.();
       const { body, requestId } = await send(call.query, call.variables, call.alias);
       expect(body.errors).toBeUndefined();
       const targetId = call.targetId ? call.targetId(body.data) : null;

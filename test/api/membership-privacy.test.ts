@@ -18,8 +18,9 @@ describe('joining without revealing who is a member (ATS-57, COP-2)', () => {
     const res = await t.gql(`{ notifications(first: 50) { nodes { template toAddress recipientMemberId } } }`, undefined, 'membership-team');
     expectNoErrors(res);
     const notices = res.data!.notifications.nodes.filter((n: { toAddress: string }) => n.toAddress === 'member@example.org');
-    // DEC-J1: the notice is attached to the address's owner, so it shows in their own notifications.
-    expect(notices).toEqual([{ template: 'MEMBERSHIP_APPLICATION_FOR_EXISTING_MEMBER', toAddress: 'member@example.org', recipientMemberId: memberId('member') }]);
+    // Issue 7: the fixed confirmation message first; DEC-J1: once confirmed, the owner is told in their own notifications.
+    expect(notices.map((n: { template: string }) => n.template).sort()).toEqual(['MEMBERSHIP_APPLICATION_CONFIRM', 'MEMBERSHIP_APPLICATION_FOR_EXISTING_MEMBER']);
+    expect(notices.find((n: { template: string }) => n.template === 'MEMBERSHIP_APPLICATION_FOR_EXISTING_MEMBER').recipientMemberId).toBe(memberId('member'));
   });
 
   it('never approves a second membership for the same email', async () => {

@@ -3,7 +3,7 @@ import { DEMO_MEMBERS } from '../../src/db/demo-identities';
 import { CodeOfPracticeService } from '../../src/domain/membership/code-of-practice.service';
 import { MemberService } from '../../src/domain/membership/member.service';
 import { MembershipApplicationService } from '../../src/domain/membership/membership-application.service';
-import { APPLICATION_FIELDS, DECIDE, MEMBER_FIELDS, applicationInput, memberId, submitApplication, SUBMIT } from '../support/factories';
+import { APPLICATION_FIELDS, CONFIRM, DECIDE, MEMBER_FIELDS, applicationInput, confirmationToken, memberId, submitApplication, SUBMIT } from '../support/factories';
 import { createTestApp, errorCode, expectNoErrors, type GraphQLResponse, type TestApp } from '../support/harness';
 
 const MEMBER_QUERY = `query ($id: ID!) { member(id: $id) { ${MEMBER_FIELDS} codeAcceptances { codeVersionId context } } }`;
@@ -47,6 +47,7 @@ describe(MembershipApplicationService.name, () => {
     const application = res.data!.submitMembershipApplication;
     expect(application).toMatchObject({ status: 'SUBMITTED', email: 'nia.okafor@example.org', codeVersionId: DEMO_CODE_VERSION_ID, reviewStatus: 'NOT_REQUESTED', memberId: null });
     expect(application.reference).toMatch(/^MA-\d{6}$/);
+    expectNoErrors(await t.gql(CONFIRM, { token: await confirmationToken(t, application.email) }));
     const received = await notices(t, { template: 'MEMBERSHIP_APPLICATION_RECEIVED' });
     expect(received.filter((n) => n.toAddress === 'nia.okafor@example.org')).toEqual([
       expect.objectContaining({ rule: 'COP-2', status: 'PENDING', subject: expect.stringContaining(application.reference) }),

@@ -32,9 +32,27 @@ export function applicationInput(overrides: Record<string, unknown> = {}): Recor
 export const SUBMIT = `mutation ($input: SubmitMembershipApplicationInput!) { submitMembershipApplication(input: $input) { ${APPLICATION_FIELDS} } }`;
 export const DECIDE = `mutation ($id: ID!, $input: SuitabilityDecisionInput!) { decideMembershipApplication(id: $id, input: $input) { ${APPLICATION_FIELDS} } }`;
 
-/** Submits an application anonymously and returns it. */
+/** The token in the latest confirmation message sent to an address (read from the outbox as staff). */
+export async function confirmationToken(t: TestApp, email: string): Promise<string> {
+  const res = await t.gql(
+    `query ($filter: NotificationFilterInput) { notifications(filter: $filter, first: 100) { nodes { toAddress body } } }`,
+    { filter: { template: 'MEMBERSHIP_APPLICATION_CONFIRM' } },
+    'membership-team',
+  );
+  expectNoErrors(res);
+  const notice = res.data!.notifications.nodes.find((n: { toAddress: string }) => n.toAddress === email.toLowerCase());
+  const token = /token=([A-Za-z0-9_-]+)/.exec(notice?.body ?? '')?.[1];
+  if (!token) throw new Error(`no confirmation message for ${email}`);
+  return token;
+}
+
+export const CONFIRM = `mutation ($token: String!) { confirmMembershipApplication(token: $token) { ${APPLICATION_FIELDS} confirmedAt } }`;
+
+/** Submits an application anonymously, confirms its address with the emailed token (issue 7) and returns it. */
 export async function submitApplication(t: TestApp, overrides: Record<string, unknown> = {}): Promise<Record<string, any>> {
   const res = await t.gql(SUBMIT, { input: applicationInput(overrides) });
   expectNoErrors(res);
+  const confirmed = await t.gql(CONFIRM, { token: await confirmationToken(t, res.data!.submitMembershipApplication.email) });
+  expectNoErrors(confirmed);
   return res.data!.submitMembershipApplication;
 }

@@ -23,6 +23,9 @@ export interface AuditFilter {
 
 /** ATS-57: actor, role, action, target and time of every change and every staff read of another person's data. */
 export class AuditService {
+  /** Reads already recorded per request (request id + target), so aliases and nested fields audit a target once. */
+  private readonly recentReads = new Set<string>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -43,7 +46,27 @@ export class AuditService {
 
   /** A staff read of someone else's personal data. */
   async recordRead(viewer: Viewer, target: AuditTarget): Promise<void> {
+    if (this.alreadyRecorded(viewer, target)) return;
     await this.dataSource.manager.insert(AuditEntry, this.entry(viewer, target));
+  }
+
+  /** Several staff reads in one statement (one request reading many records through nested fields). */
+  async recordReads(viewer: Viewer, targets: readonly AuditTarget[]): Promise<void> {
+    const fresh = targets.filter((t) => !this.alreadyRecorded(viewer, t));
+    if (fresh.length) await this.dataSource.manager.insert(AuditEntry, fresh.map((t) => this.entry(viewer, t)));
+  }
+
+  /**
+   * ATS-57 audits who read what, once per request and target: the same member read through three aliases, or as
+   * Participant.member and member(id) in one request, is one entry. Remembers the last requests' reads only.
+   */
+  private alreadyRecorded(viewer: Viewer, target: AuditTarget): boolean {
+    if (!viewer.requestId || !target.targetId) return false;
+    const key = `${viewer.requestId}|${viewer.subject}|${target.action}|${target.targetType}|${target.targetId}`;
+    if (this.recentReads.has(key)) return true;
+    if (this.recentReads.size >= 20_000) this.recentReads.clear();
+    this.recentReads.add(key);
+    return false;
   }
 
   /** ATS-57: the audit log is for ADMIN only. */
@@ -74,3 +97,4 @@ export class AuditService {
     };
   }
 }
+

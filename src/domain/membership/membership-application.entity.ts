@@ -8,6 +8,8 @@ import { MemberGrade, MembershipApplicationStatus, Sector, SuitabilityReviewStat
 // Stated for the outcomes only, so a status added before a decision (e.g. awaiting email confirmation) needs no change here.
 @Check('CHK_membership_application_decided', `"status" NOT IN ('APPROVED', 'REFUSED', 'CLOSED') OR "decided_at" IS NOT NULL`)
 @Check('CHK_membership_application_member_when_approved', `"status" <> 'APPROVED' OR "member_id" IS NOT NULL`)
+@Index('UQ_membership_application_confirmation_token', ['confirmationTokenHash'], { unique: true, where: '"confirmation_token_hash" IS NOT NULL' })
+@Index('IDX_membership_application_unconfirmed_expiry', ['confirmationExpiresAt'], { where: '"confirmed_at" IS NULL' })
 export class MembershipApplication {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 16, unique: true }) reference: string;
@@ -53,5 +55,11 @@ export class MembershipApplication {
   @ManyToOne(() => Member, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'matched_member_id' })
   matchedMember?: Member;
+  /** Issue 7: the applicant's address is confirmed before the application is considered; SHA-256 of the emailed token. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) confirmationTokenHash: string | null;
+  /** Null until the applicant follows the confirmation link; only confirmed applications reach the panel. */
+  @Column({ type: 'timestamptz', nullable: true }) confirmedAt: Date | null;
+  /** Unconfirmed applications are deleted after this instant (JOIN_CONFIRMATION_HOURS, default 72 h). */
+  @Column({ type: 'timestamptz', nullable: true }) confirmationExpiresAt: Date | null;
   @VersionColumn() version: number;
 }

@@ -13,6 +13,14 @@ import { Member } from './member.entity';
 import { nextMembershipNumber } from './member.service';
 import { CodeAcceptanceContext, MemberGrade, MembershipApplicationStatus, MemberStatus, Sector, SuitabilityReviewStatus } from './membership.enums';
 import { MembershipApplication } from './membership-application.entity';
+import {
+  confirmApplication,
+  DEFAULT_JOIN_CONFIRMATION,
+  deleteExpiredUnconfirmed,
+  issueConfirmation,
+  sendConfirmationRequest,
+  type JoinConfirmationSettings,
+} from './join-confirmation';
 import { assertAcceptsCurrentCode, assertReasonsGiven, panelViolations, reviewPanelViolations } from './membership.rules';
 
 export interface SubmitMembershipApplicationInput {
@@ -58,6 +66,7 @@ export class MembershipApplicationService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     private readonly codes: CodeOfPracticeService,
+    private readonly joinConfirmation: JoinConfirmationSettings = DEFAULT_JOIN_CONFIRMATION,
   ) {}
 
   async submit(viewer: Viewer, input: SubmitMembershipApplicationInput): Promise<MembershipApplication> {
@@ -66,8 +75,8 @@ export class MembershipApplicationService {
       assertAcceptsCurrentCode(input.acceptedCodeVersionId, await this.codes.current(manager));
       const email = input.email.toLowerCase();
       // ATS-57: this operation is public, so its answer must not reveal whether an address belongs to a member or to
-      // a pending applicant. Such applications are taken like any other; the address's owner is told by email and
-      // the panel sees the match (approval of a duplicate address is refused).
+      // a pending applicant. Every application, whoever's address it names, first gets the same fixed confirmation
+      // message (issue 7); the panel sees a match with a member's address (DEC-J1), whose owner is told on confirmation.
       const existingMemberId = await this.memberIdUsingEmail(manager, email); // DEC-J1
       const [{ n }] = await manager.query(`SELECT nextval('membership_application_ref_seq')::text AS n`);
       const { acceptedCodeVersionId, ...rest } = input;
@@ -83,24 +92,43 @@ export class MembershipApplicationService {
         status: MembershipApplicationStatus.SUBMITTED,
         matchedMemberId: existingMemberId,
       });
+      const token = issueConfirmation(application, this.clock.now(), this.joinConfirmation);
       await manager.save(application);
-      if (existingMemberId) {
-        await this.noticeToAddressOwner(manager, existingMemberId, application.reference);
-      } else await this.notifications.enqueue(manager, {
-        toAddress: email,
-        template: 'MEMBERSHIP_APPLICATION_RECEIVED',
-        subject: `We have received your SET membership application ${application.reference}`,
-        body: `Dear ${input.givenName},\n\nThank you for applying to join SET. Your reference is ${application.reference}. A panel will review your application for suitability against the Code of Practice.`,
-        rule: 'COP-2',
-      });
+      await sendConfirmationRequest(manager, this.notifications, email, token, this.joinConfirmation);
       return { result: application, audit: { action: 'membershipApplication.submit', targetType: 'membership_application', targetId: application.id } };
+    });
+  }
+
+  /** Issue 7: the applicant confirms their address with the emailed token; only then does the panel see the application. */
+  async confirm(viewer: Viewer, token: string): Promise<MembershipApplication> {
+    return confirmApplication(this.uow, this.clock, viewer, token, (manager, application) => this.noticesOnConfirmation(manager, application));
+  }
+
+  /** The sweep: unconfirmed applications past their expiry are deleted (issue 7). */
+  async expireUnconfirmed(): Promise<number> {
+    return deleteExpiredUnconfirmed(this.dataSource, this.clock);
+  }
+
+  /** COP-2, once the address is confirmed: its owner is told the application was received, or that it names a member's address. */
+  private async noticesOnConfirmation(manager: EntityManager, application: MembershipApplication): Promise<void> {
+    const email = application.email;
+    // DEC-J1: the address's owner is told in their own notifications; the application is closed neutrally by staff.
+    if (application.matchedMemberId) {
+      await this.noticeToAddressOwner(manager, application.matchedMemberId, application.reference);
+    } else await this.notifications.enqueue(manager, {
+      toAddress: email,
+      template: 'MEMBERSHIP_APPLICATION_RECEIVED',
+      subject: `We have received your SET membership application ${application.reference}`,
+      body: `Dear ${application.givenName},\n\nThank you for applying to join SET. Your reference is ${application.reference}. A panel will review your application for suitability against the Code of Practice.`,
+      rule: 'COP-2',
     });
   }
 
   async get(viewer: Viewer, id: string): Promise<MembershipApplication> {
     requireRole(viewer, MEMBERSHIP_APPLICATION_STAFF);
     const application = await this.dataSource.getRepository(MembershipApplication).findOneBy({ id });
-    if (!application) throw notFound('Membership application');
+    // Issue 7: an application whose address is not confirmed is not considered, so staff do not see it either.
+    if (!application || !application.confirmedAt) throw notFound('Membership application');
     await this.audit.recordRead(viewer, { action: 'membershipApplication.read', targetType: 'membership_application', targetId: id });
     return application;
   }
@@ -108,7 +136,7 @@ export class MembershipApplicationService {
   async list(viewer: Viewer, filter: MembershipApplicationFilter, first?: number, after?: string): Promise<Page<MembershipApplication>> {
     requireRole(viewer, MEMBERSHIP_APPLICATION_STAFF);
     const size = pageSize(first);
-    const qb = this.dataSource.getRepository(MembershipApplication).createQueryBuilder('a');
+    const qb = this.dataSource.getRepository(MembershipApplication).createQueryBuilder('a').where('a.confirmed_at IS NOT NULL');
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.reviewStatus) qb.andWhere('a.review_status = :rs', { rs: filter.reviewStatus });
     const page = await pageByInstant(qb, 'a.submitted_at', 'ASC', (r) => r.submittedAt, size, after);
@@ -250,7 +278,8 @@ export class MembershipApplicationService {
 
   private async lock(manager: EntityManager, id: string): Promise<MembershipApplication> {
     const application = await manager.findOne(MembershipApplication, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!application) throw notFound('Membership application');
+    // Issue 7: unconfirmed applications cannot be decided (nor reviewed): to staff they do not exist yet.
+    if (!application || !application.confirmedAt) throw notFound('Membership application');
     return application;
   }
 

@@ -1,3 +1,5 @@
+import type { ViolationCondition } from './violation-conditions';
+
 /**
  * The one error model of the domain layer. The GraphQL layer maps `code` to `extensions.code`,
  * `rule` to `extensions.rule` and `violations` to `extensions.violations`.
@@ -8,8 +10,10 @@ export interface Violation {
   /** Rule ID from DOMAIN.md (ATS-22, COP-1, ...). */
   rule: string;
   message: string;
-  /** Machine-readable name of the failing condition, for front ends to branch on. */
-  condition?: string;
+  /** Machine-readable name of the failing condition, for front ends to branch on (the `ViolationCondition` enum). */
+  condition?: ViolationCondition;
+  /** The input field the condition is about, when there is one. */
+  field?: string;
 }
 
 export class DomainError extends Error {

@@ -17,7 +17,11 @@ const MEMBERSHIP_STAFF = [Role.MEMBERSHIP_TEAM, Role.ADMIN];
 
 @Resolver(() => MembershipApplicationType)
 export class MembershipApplicationResolver {
-  @Mutation(() => MembershipApplicationType, { description: 'Anyone may apply to join SET, accepting the current Code of Practice (COP-1, COP-2).' })
+  @Mutation(() => MembershipApplicationType, {
+    description:
+      'Anyone may apply to join SET, accepting the current Code of Practice (COP-1, COP-2). The address receives only a fixed message with a ' +
+      'confirmation link; the application is considered once confirmed (confirmMembershipApplication). Rate-limited per address (RATE_LIMITED).',
+  })
   @Public()
   submitMembershipApplication(
     @Ctx() ctx: Context,
@@ -26,7 +30,20 @@ export class MembershipApplicationResolver {
     return ctx.services.membershipApplications.submit(ctx.viewer, input);
   }
 
-  @Query(() => MembershipApplicationConnection, { description: 'Applications oldest first, for the suitability panel.' })
+  @Mutation(() => MembershipApplicationType, {
+    description:
+      'The applicant confirms their email address with the token from the confirmation message; only then is the application considered. ' +
+      'Unconfirmed applications are deleted after JOIN_CONFIRMATION_HOURS (default 72). Confirming twice answers the same. An unknown or expired token is RULE_VIOLATION (COP-2, condition CONFIRMATION_INVALID).',
+  })
+  @Public()
+  confirmMembershipApplication(
+    @Ctx() ctx: Context,
+    @Arg('token', () => String, { description: 'The token from the link in the confirmation message (43 characters).' }) token: string,
+  ): Promise<MembershipApplication> {
+    return ctx.services.membershipApplications.confirm(ctx.viewer, token);
+  }
+
+  @Query(() => MembershipApplicationConnection, { description: 'Confirmed applications oldest first, for the suitability panel.' })
   @Allow(...MEMBERSHIP_STAFF)
   async membershipApplications(
     @Ctx() ctx: Context,

@@ -71,6 +71,8 @@ export class MembershipApplicationType {
   @Field(() => String, { nullable: true }) reviewReasons: string | null;
   @Field(() => [ID]) reviewPanelMemberIds: string[];
   @Field(() => ID, { nullable: true }) memberId: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the applicant confirmed their email address; the panel sees only confirmed applications (issue 7).' })
+  confirmedAt: Date | null;
 }
 
 export const MembershipApplicationConnection = Connection(MembershipApplicationType, 'MembershipApplication');

@@ -11,6 +11,8 @@ import {
 } from '../../domain/ats/programme/programme.enums';
 import { LocalDateScalar } from '../scalars';
 import { Connection } from './common.types';
+// The one Violation type of the error contract (extensions.violations) is also the readiness checklist's item.
+import { ViolationType } from './errors.types';
 
 registerEnumType(PaymentPlan, { name: 'PaymentPlan', description: 'ATS-15 payment plans.' });
 registerEnumType(AttemptKind, { name: 'AttemptKind', description: 'ATS-20, 35, 48: NEW (full fee, cooling off) or the one RESTART (£50).' });
@@ -89,12 +91,6 @@ export class ExtensionRequestType {
 }
 export const ExtensionRequestConnection = Connection(ExtensionRequestType, 'ExtensionRequest');
 
-@ObjectType('Violation', { description: 'One failed condition of a rule.' })
-export class ViolationType {
-  @Field() rule: string;
-  @Field(() => String, { nullable: true }) condition?: string;
-  @Field() message: string;
-}
 
 @ObjectType('SubmissionReadiness', { description: 'ATS-22: every condition that still stands between the participant and submission.' })
 export class SubmissionReadinessType {

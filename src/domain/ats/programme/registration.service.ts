@@ -54,11 +54,11 @@ export class RegistrationService {
       const expired = application && isAfter(window.opensOn, application.usableForWindowsOpeningBy);
       const violations: Violation[] = [
         ...(expired
-          ? [{ rule: 'DEC-A3', condition: 'APPLICATION_EXPIRED', message: `Your successful application can be used for windows opening by ${application.usableForWindowsOpeningBy}; this one opens ${window.opensOn}, so apply again` }]
+          ? [{ rule: 'DEC-A3', condition: 'APPLICATION_EXPIRED' as const, message: `Your successful application can be used for windows opening by ${application.usableForWindowsOpeningBy}; this one opens ${window.opensOn}, so apply again` }]
           : []),
-        ...(isWindowOpen(window, today) ? [] : [{ rule: 'ATS-10', condition: 'WINDOW_CLOSED', message: `This registration window is open ${window.opensOn} to ${window.closesOn}` }]),
+        ...(isWindowOpen(window, today) ? [] : [{ rule: 'ATS-10', condition: 'WINDOW_CLOSED' as const, message: `This registration window is open ${window.opensOn} to ${window.closesOn}` }]),
         ...membershipEligibilityViolations(member, today),
-        ...(application ? [] : [{ rule: 'ATS-11', condition: 'NO_SUCCESSFUL_APPLICATION', message: 'Registration needs a successful application not yet used' }]),
+        ...(application ? [] : [{ rule: 'ATS-11', condition: 'NO_SUCCESSFUL_APPLICATION' as const, message: 'Registration needs a successful application not yet used' }]),
         ...(await this.ports.qualifications.qualificationViolations(manager, memberId, cohort.portfolioIssueDate)),
       ];
       assertNoViolations(violations, 'Registration refused');

@@ -6,6 +6,7 @@ import { Allow } from '../../access';
 import type { Context } from '../../context';
 import { toConnection, type ConnectionShape } from '../../types/common.types';
 import { MemberType } from '../../types/membership.types';
+import { readMemberAudited } from '../../audited-reads';
 import { DecideWithdrawnBalanceInput, OverdueBalanceConnection, OverdueBalanceType, OverdueItemConnection, OverdueItemType, ParticipantBalanceType } from '../../types/payments.types';
 
 @Resolver(() => ParticipantBalanceType)
@@ -67,6 +68,6 @@ export class OverdueBalanceResolver {
 
   @FieldResolver(() => MemberType, { nullable: true })
   member(@Root() row: OverdueBalance, @Ctx() ctx: Context): Promise<Member | null> {
-    return ctx.loaders.member.load(row.memberId);
+    return readMemberAudited(ctx, row.memberId);
   }
 }

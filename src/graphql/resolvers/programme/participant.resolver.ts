@@ -10,7 +10,8 @@ import type { ReasonableAdjustment } from '../../../domain/ats/programme/reasona
 import type { ExtensionRequest } from '../../../domain/ats/programme/extension-request.entity';
 import type { SubmissionReadiness } from '../../../domain/ats/programme/participant.service';
 import type { Member } from '../../../domain/membership/member.entity';
-import { Role } from '../../../domain/shared/viewer';
+import { requireMemberId, requireSelfOrRole, Role } from '../../../domain/shared/viewer';
+import { readMemberAudited } from '../../audited-reads';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
 import { toConnection, type ConnectionShape } from '../../types/common.types';
@@ -141,8 +142,8 @@ export class ParticipantResolver {
   }
 
   @FieldResolver(() => MemberType, { nullable: true })
-  member(@Root() p: Participant, @Ctx() ctx: Context): Promise<Member | null> {
-    return ctx.loaders.member.load(p.memberId);
+  async member(@Root() p: Participant, @Ctx() ctx: Context): Promise<Member | null> {
+    return readMemberAudited(ctx, p.memberId);
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'ATS-20, DEC-T1: last day to withdraw with a full refund; null for restarts.' })
@@ -154,27 +155,37 @@ export class ParticipantResolver {
 
   @FieldResolver(() => [PortfolioSectionType])
   sections(@Root() p: Participant, @Ctx() ctx: Context): Promise<PortfolioSection[]> {
-    return ctx.services.programme.participants.sections(p.id);
+    return ctx.loaders.sectionsByParticipant.load(p.id);
   }
 
   @FieldResolver(() => [ReasonableAdjustmentType], { description: 'ATS-13. The participant, MEMBERSHIP_TEAM and ADMIN only (health data, ATS-57).' })
-  reasonableAdjustments(@Root() p: Participant, @Ctx() ctx: Context): Promise<ReasonableAdjustment[]> {
-    return ctx.services.programme.participants.adjustments(ctx.viewer, p);
+  async reasonableAdjustments(@Root() p: Participant, @Ctx() ctx: Context): Promise<ReasonableAdjustment[]> {
+    await sensitiveRead(ctx, p, 'adjustment.read');
+    return ctx.loaders.adjustmentsByParticipant.load(p.id);
   }
 
   @FieldResolver(() => [PortfolioAccessReportType], { description: 'ATS-19. The participant, MEMBERSHIP_TEAM and ADMIN only.' })
-  accessReports(@Root() p: Participant, @Ctx() ctx: Context): Promise<PortfolioAccessReport[]> {
-    return ctx.services.programme.participants.accessReports(ctx.viewer, p);
+  async accessReports(@Root() p: Participant, @Ctx() ctx: Context): Promise<PortfolioAccessReport[]> {
+    await sensitiveRead(ctx, p, 'accessReport.read');
+    return ctx.loaders.accessReportsByParticipant.load(p.id);
   }
 
   @FieldResolver(() => [ExtensionRequestType], { description: 'ATS-25. The participant, MEMBERSHIP_TEAM and ADMIN only (evidence notes, ATS-57).' })
   async extensionRequests(@Root() p: Participant, @Ctx() ctx: Context): Promise<ExtensionRequest[]> {
-    await ctx.services.programme.participants.requireSensitiveRead(ctx.viewer, p, 'extensionRequest.read');
-    return ctx.services.programme.extensions.forParticipant(p.id);
+    await sensitiveRead(ctx, p, 'extensionRequest.read');
+    return ctx.loaders.extensionRequestsByParticipant.load(p.id);
   }
 
   @FieldResolver(() => SubmissionReadinessType, { description: 'ATS-22: the checklist for submission, every unmet condition listed.' })
   submissionReadiness(@Root() p: Participant, @Ctx() ctx: Context): Promise<SubmissionReadiness> {
     return ctx.services.programme.participants.readiness(ctx.viewer, p.id);
   }
+}
+
+/**
+ * ATS-13, ATS-19, ATS-25, ATS-57: the participant and programme staff only, as ParticipantService.requireSensitiveRead,
+ * with the staff read audited through the per-request audit loader (once per request and participant, one INSERT).
+ */
+async function sensitiveRead(ctx: Context, p: Participant, action: string): Promise<void> {
+  if (requireSelfOrRole(ctx.viewer, p.memberId, PROGRAMME_STAFF_ROLES)) await ctx.loaders.auditRead.load({ action, targetType: 'participant', targetId: p.id });
 }
