@@ -58,6 +58,7 @@ describe('SQL statements per list query do not grow with the list', () => {
         eligibilityStatement: 'Eligible.',
         qualificationIds: [],
         status: 'SUCCESSFUL' as never,
+        decidedAt: now,
         submittedAt: now,
         submittedOn: '2026-05-01',
         decisionDueOn: '2026-06-01',

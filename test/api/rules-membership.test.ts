@@ -1,5 +1,5 @@
 import { Role } from '../../src/domain/shared/viewer';
-import { applicationInput, memberId, submitApplication } from '../support/factories';
+import { applicationInput, CONFIRM, confirmationToken, memberId, submitApplication } from '../support/factories';
 import { createTestApp, expectNoErrors, type GraphQLResponse, type TestApp } from '../support/harness';
 
 /** DEC-J1 (join applications and email changes that reuse a member's email) and DEC-G1 in the membership area. */
@@ -34,6 +34,8 @@ describe('DEC-J1 and DEC-G1 in membership', () => {
       const publicAnswer = await ok(t.gql(SUBMIT, { input: applicationInput({ email: 'fellow@example.org' }) }));
       expect(publicAnswer.submitMembershipApplication).toMatchObject({ status: 'SUBMITTED', emailMatchesMember: null });
       taken = publicAnswer.submitMembershipApplication;
+      // Issue 7: the address is confirmed first; only then is the application considered and its owner told.
+      await ok(t.gql(CONFIRM, { token: await confirmationToken(t, 'fellow@example.org') }));
       fresh = await submitApplication(t);
       expect((await ok(t.gql(APP, { id: taken.id }, 'membership-team'))).membershipApplication.emailMatchesMember).toBe(true);
       expect((await ok(t.gql(APP, { id: fresh.id }, 'membership-team'))).membershipApplication.emailMatchesMember).toBe(false);

@@ -37,8 +37,8 @@ function classification(): Record<string, Classified> {
         decideReview: [id(), 'UPHOLD', 'The refusal stands on review', []],
         closeForExistingMemberEmail: [id()],
       },
-      memberOrPublic: ['submit', 'emailMatchesMember'],
-      internal: ['memberIdUsingEmail', 'noticeToAddressOwner', 'assertNotOwnApplication', 'lock', 'assertPanel', 'admit', 'notifyDecision'],
+      memberOrPublic: ['submit', 'emailMatchesMember', 'confirm'],
+      internal: ['expireUnconfirmed', 'noticesOnConfirmation', 'memberIdUsingEmail', 'noticeToAddressOwner', 'assertNotOwnApplication', 'lock', 'assertPanel', 'admit', 'notifyDecision'],
     },
     codes: {
       staffOnly: { publish: [{ version: '9', title: 'x', effectiveFrom: '2030-01-01', summaryOfChanges: 'x' }] },
@@ -117,7 +117,7 @@ function classification(): Record<string, Classified> {
     },
     serverClock: { staffOnly: { set: [new Date()] }, memberOrPublic: ['state'], internal: ['refresh'] },
     sweeps: { staffOnly: { runAll: [] }, memberOrPublic: [], internal: ['register', 'runOne'] },
-    audit: { staffOnly: { list: [{}] }, memberOrPublic: [], internal: ['record', 'authorizeRead', 'recordRead', 'entry'] },
+    audit: { staffOnly: { list: [{}] }, memberOrPublic: [], internal: ['record', 'authorizeRead', 'recordRead', 'recordReads', 'alreadyRecorded', 'entry'] },
     notifications: { staffOnly: { list: [{}], deliveryProblems: ['UNDELIVERABLE', 60, new Date()] }, memberOrPublic: ['mine'], internal: ['enqueue', 'enqueueForActiveMembers', 'page', 'row'] },
   };
 }
