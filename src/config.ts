@@ -34,6 +34,13 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** How often the outbox sender looks for mail to deliver when SMTP is configured. */
   mailPollSeconds: number;
+  /** ATS-36 objections, ATS-53 portfolio download links (issue 9). */
+  ats: {
+    objectionPeriodDays: number;
+    portfolioExportUrl: string;
+    portfolioLinkSecret: string;
+    portfolioLinkTtlSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -135,5 +142,27 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     sweepIntervalSeconds: integer(env, 'SWEEP_INTERVAL_SECONDS', 300, 0, 86400),
     mailPollSeconds: integer(env, 'MAIL_POLL_SECONDS', 10, 1, 3600),
+    ats: atsConfig(env, production),
+  };
+}
+
+const DEV_PORTFOLIO_LINK_SECRET = 'development-only-portfolio-link-secret-0123456789';
+
+/** ATS-36 objection period and the ATS-53 signed portfolio links (issue 9). */
+function atsConfig(env: Env, production: boolean): Config['ats'] {
+  const portfolioExportUrl = optional(env, 'EPORTFOLIO_EXPORT_URL') ?? 'https://eportfolio.example.org/export';
+  try {
+    if (new URL(portfolioExportUrl).protocol !== 'https:') throw new Error('not https');
+  } catch {
+    throw new ConfigError('EPORTFOLIO_EXPORT_URL', 'must be an https:// URL');
+  }
+  const portfolioLinkSecret = optional(env, 'PORTFOLIO_LINK_SECRET') ?? (production ? undefined : DEV_PORTFOLIO_LINK_SECRET);
+  if (!portfolioLinkSecret) throw new ConfigError('PORTFOLIO_LINK_SECRET', 'is required in production');
+  if (portfolioLinkSecret.length < 32) throw new ConfigError('PORTFOLIO_LINK_SECRET', 'must be at least 32 characters');
+  return {
+    objectionPeriodDays: integer(env, 'OBJECTION_PERIOD_DAYS', 28, 1, 365),
+    portfolioExportUrl,
+    portfolioLinkSecret,
+    portfolioLinkTtlSeconds: integer(env, 'PORTFOLIO_LINK_TTL_SECONDS', 600, 30, 86400),
   };
 }

@@ -10,6 +10,9 @@ import { applicationEntities } from '../domain/ats/applications/application.enti
 import { programmeEntities } from '../domain/ats/programme/programme.entities';
 import { paymentEntities } from '../domain/payments/payment.entities';
 import { registerEntities } from '../domain/register/register.entities';
+import { resultsEntities } from '../domain/ats/results/results.entities';
+import { awardEntities } from '../domain/ats/award/award.entities';
+import { statusEntities } from '../domain/register/status/status.entities';
 
 /** Every entity, listed explicitly so the data source never depends on file globs. */
 export const entities = [
@@ -25,4 +28,7 @@ export const entities = [
   ...programmeEntities,
   ...paymentEntities,
   ...registerEntities,
+  ...resultsEntities,
+  ...awardEntities,
+  ...statusEntities,
 ];

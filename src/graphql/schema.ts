@@ -9,6 +9,7 @@ import { SystemResolver } from './resolvers/system.resolver';
 import { applicationResolvers } from './resolvers/ats-applications';
 import { paymentResolvers } from './resolvers/payments';
 import { programmeResolvers } from './resolvers/programme';
+import { atsResultsResolvers } from './resolvers/ats-results';
 
 export const resolvers = [
   MemberResolver,
@@ -18,6 +19,7 @@ export const resolvers = [
   ...applicationResolvers,
   ...paymentResolvers,
   ...programmeResolvers,
+  ...atsResultsResolvers,
 ] as [Function, ...Function[]];
 
 let cached: Promise<GraphQLSchema> | undefined;

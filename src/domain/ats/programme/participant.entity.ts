@@ -18,7 +18,7 @@ export class Participant {
   /** The cohort whose deadline and review apply now (moves on a granted extension, ATS-26). */
   @Column({ type: 'uuid' }) cohortId: string;
   @Column({ type: 'varchar', length: 8 }) attemptKind: AttemptKind;
-  @Column({ type: 'varchar', length: 20 }) status: ParticipantStatus;
+  @Column({ type: 'varchar', length: 24 }) status: ParticipantStatus;
   @Column({ type: 'timestamptz' }) registeredAt: Date;
   @Column({ type: 'date' }) registrationDate: LocalDate;
   /** ATS-14: fixed at registration, in pence. */
