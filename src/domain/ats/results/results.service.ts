@@ -7,7 +7,7 @@ import { addDays, londonToday } from '../../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation } from '../../shared/errors';
 import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
-import { Role, requireNotOwnCase, requireRole, requireSelfOrRole, SYSTEM, type Viewer } from '../../shared/viewer';
+import { Role, requireNotOwnCase, requireRole, requireSelfOrRole, STAFF_ROLES, SYSTEM, type Viewer } from '../../shared/viewer';
 import { SweepIncompleteError } from '../../system/sweep.service';
 import { Cohort } from '../programme/cohort.entity';
 import { lockParticipant, PARTICIPANT_READER_ROLES, type LockedParticipant } from '../programme/participant-access';
@@ -156,7 +156,7 @@ export class ResultsService {
     for (const { id } of ids) {
       count += await this.uow
         .run(viewer, async (manager) => {
-          const locked = await lockParticipant(manager, viewer, id, [Role.ADMIN, ...ASSESSOR_ROLES]);
+          const locked = await lockParticipant(manager, viewer, id, STAFF_ROLES);
           if (locked.participant.status !== ParticipantStatus.ASSESSED || !isReleaseDue(locked.cohort.provisionalResultsDate, this.clock.now())) {
             return { result: 0, audit: { action: 'results.releaseSkipped', targetType: 'participant', targetId: id } };
           }
@@ -232,7 +232,7 @@ export class ResultsService {
     for (const { participantId } of rows) {
       count += await this.uow
         .run(viewer, async (manager) => {
-          const { participant, member } = await lockParticipant(manager, viewer, participantId, [Role.ADMIN]);
+          const { participant, member } = await lockParticipant(manager, viewer, participantId, STAFF_ROLES);
           const outcome = await manager.findOneBy(AtsOutcome, { participantId, round: SubmissionRound.FIRST, supersededAt: IsNull() });
           const openObjection = await manager.existsBy(AtsObjection, { participantId, status: In([ObjectionStatus.RECEIVED, ObjectionStatus.UNDER_REVIEW]) });
           if (participant.status !== ParticipantStatus.CRITERIA_NOT_MET || !outcome?.resubmissionDeadline || !isDueForResubmissionWithdrawal(outcome.resubmissionDeadline, today) || openObjection) {
