@@ -17,6 +17,10 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
   let j: AtsJourney;
   let cohort: { id: string; windowId: string };
   const pid: Record<string, string> = {};
+  /** A participant moved to the next cohort by an extension (ATS-26): released with that cohort (DEC-O1). */
+  let mover: string;
+  const readMover = async () =>
+    (await j.ok(t.gql(`query($id: ID!) { participant(id: $id) { status results { outcome } cohort { name provisionalResultsDate } } }`, { id: mover }, j.as('mover')))).participant;
   const participant = async (alias: string, viewer = alias) => (await j.ok(t.gql(P, { id: pid[alias] }, j.as(viewer)))).participant;
 
   beforeAll(async () => {
@@ -24,6 +28,9 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
     j = new AtsJourney(t);
     await j.setUp('2027-04-10');
     cohort = await j.createCohort('2027-10', '2027-10-01', '2028-06-30', '2028-09-15', '2027-09-01', '2027-09-30');
+    await j.createCohort('2028-01', '2028-01-10', '2028-09-30', '2028-12-01', '2027-12-01', '2027-12-20');
+    await j.newMember('mover');
+    await j.successfulApplication('mover');
     for (const alias of ['walker', 'idle', 'objector', 'quick']) {
       await j.newMember(alias, alias === 'walker' ? 'Zoë' : alias, alias === 'walker' ? 'Walker-Ng' : 'Tester');
       await j.successfulApplication(alias);
@@ -33,9 +40,18 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
       pid[alias] = (await j.register(alias, cohort.windowId)).id;
       await j.payInFull(pid[alias]);
     }
+    mover = (await j.register('mover', cohort.windowId)).id;
+    await j.payInFull(mover);
     t.setToday('2027-10-01');
     await j.sweep();
+    t.setToday('2028-05-01');
+    const ext = await j.ok(
+      t.gql(`mutation($id: ID!) { requestExtension(participantId: $id, input: { reason: BEREAVEMENT, evidenceNotes: "Bereavement in April; certificate available." }) { id } }`, { id: mover }, j.as('mover')),
+    );
+    await j.ok(t.gql(`mutation($id: ID!) { decideExtension(requestId: $id, grant: true, reasons: "Evidence provided") { status } }`, { id: ext.requestExtension.id }, 'membership-team'));
     t.setToday('2028-06-01');
+    await j.completePortfolio('mover', mover);
+    await j.submit('mover', mover);
     for (const alias of ['walker', 'idle', 'objector', 'quick']) {
       await j.completePortfolio(alias, pid[alias]);
       await j.submit(alias, pid[alias]);
@@ -67,6 +83,7 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
       await j.ok(t.gql(RECORD, { id: pid.idle, input: { outcome: 'CRITERIA_NOT_MET', feedback: 'Section 3 is thin.', resubmissionDeadline: '2028-11-30' } }, PST));
       await j.ok(t.gql(RECORD, { id: pid.objector, input: { outcome: 'RESTART_REQUIRED', feedback: 'Significant areas for development.' } }, PST));
       await j.ok(t.gql(RECORD, { id: pid.quick, input: { outcome: 'PROVISIONALLY_AWARDED' } }, PST));
+      await j.ok(t.gql(RECORD, { id: mover, input: { outcome: 'PROVISIONALLY_AWARDED' } }, PST));
       const mine = await participant('walker');
       expect(mine).toMatchObject({ status: 'SUBMITTED', results: [] });
       expect((await participant('walker', PST)).status).toBe('ASSESSED');
@@ -92,6 +109,10 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
       expect(mails[0].body).toContain('2028-11-30');
       expect((await participant('objector')).status).toBe('RESTART_REQUIRED');
       expect((await participant('quick')).status).toBe('PROVISIONALLY_AWARDED');
+    });
+
+    it('keeps a participant moved by an extension (ATS-26) out of this release: they go with the cohort they were moved to', async () => {
+      expect(await readMover()).toEqual({ status: 'SUBMITTED', results: [], cohort: { name: '2028-01', provisionalResultsDate: '2028-12-01' } });
     });
   });
 
@@ -131,8 +152,12 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
       t.setToday('2028-12-01', 0, 0);
       const late = await t.gql(`mutation($id: ID!) { resubmitPortfolio(participantId: $id) { id } }`, { id: pid.idle }, j.as('idle'));
       expect(late.errors![0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'ATS-32' });
-      expect((await j.sweep())['ats.withdrawUnresubmitted']).toBe(1);
+      const swept = await j.sweep();
+      expect(swept['ats.withdrawUnresubmitted']).toBe(1);
       expect((await participant('idle')).status).toBe('WITHDRAWN');
+      // The same start-of-day sweep released the moved participant with their new cohort (DEC-O1).
+      expect(swept['ats.releaseResults']).toBe(1);
+      expect(await readMover()).toMatchObject({ status: 'PROVISIONALLY_AWARDED', results: [{ outcome: 'PROVISIONALLY_AWARDED' }] });
       expect((await j.outbox('ATS_WITHDRAWN', 'idle'))[0].rule).toBe('ATS-32');
     });
     it('lists the resubmission as overdue for review on day 43, not day 42', async () => {
