@@ -37,8 +37,9 @@ export interface Config {
   /** ATS-36 objections, ATS-53 portfolio download links (issue 9). */
   ats: {
     objectionPeriodDays: number;
-    portfolioExportUrl: string;
-    portfolioLinkSecret: string;
+    /** Null when portfolio downloads are off (production without EPORTFOLIO_EXPORT_URL / PORTFOLIO_LINK_SECRET). */
+    portfolioExportUrl: string | null;
+    portfolioLinkSecret: string | null;
     portfolioLinkTtlSeconds: number;
   };
 }
@@ -148,17 +149,27 @@ export function loadConfig(env: Env = process.env): Config {
 
 const DEV_PORTFOLIO_LINK_SECRET = 'development-only-portfolio-link-secret-0123456789';
 
-/** ATS-36 objection period and the ATS-53 signed portfolio links (issue 9). */
+/**
+ * ATS-36 objection period and the ATS-53 signed portfolio links (issue 9). In production the links need both
+ * EPORTFOLIO_EXPORT_URL and PORTFOLIO_LINK_SECRET (shared with the ePortfolio platform); with neither, portfolio
+ * downloads are off (refused citing ATS-53); with only one, startup stops.
+ */
 function atsConfig(env: Env, production: boolean): Config['ats'] {
-  const portfolioExportUrl = optional(env, 'EPORTFOLIO_EXPORT_URL') ?? 'https://eportfolio.example.org/export';
-  try {
-    if (new URL(portfolioExportUrl).protocol !== 'https:') throw new Error('not https');
-  } catch {
-    throw new ConfigError('EPORTFOLIO_EXPORT_URL', 'must be an https:// URL');
+  const exportUrl = optional(env, 'EPORTFOLIO_EXPORT_URL');
+  const secret = optional(env, 'PORTFOLIO_LINK_SECRET');
+  const portfolioExportUrl = exportUrl ?? (production ? null : 'https://eportfolio.example.org/export');
+  if (portfolioExportUrl) {
+    try {
+      if (new URL(portfolioExportUrl).protocol !== 'https:') throw new Error('not https');
+    } catch {
+      throw new ConfigError('EPORTFOLIO_EXPORT_URL', 'must be an https:// URL');
+    }
   }
-  const portfolioLinkSecret = optional(env, 'PORTFOLIO_LINK_SECRET') ?? (production ? undefined : DEV_PORTFOLIO_LINK_SECRET);
-  if (!portfolioLinkSecret) throw new ConfigError('PORTFOLIO_LINK_SECRET', 'is required in production');
-  if (portfolioLinkSecret.length < 32) throw new ConfigError('PORTFOLIO_LINK_SECRET', 'must be at least 32 characters');
+  const portfolioLinkSecret = secret ?? (production ? null : DEV_PORTFOLIO_LINK_SECRET);
+  if (production && !!exportUrl !== !!secret) {
+    throw new ConfigError(exportUrl ? 'PORTFOLIO_LINK_SECRET' : 'EPORTFOLIO_EXPORT_URL', 'is required in production when portfolio downloads are configured');
+  }
+  if (portfolioLinkSecret && portfolioLinkSecret.length < 32) throw new ConfigError('PORTFOLIO_LINK_SECRET', 'must be at least 32 characters');
   return {
     objectionPeriodDays: integer(env, 'OBJECTION_PERIOD_DAYS', 28, 1, 365),
     portfolioExportUrl,

@@ -114,8 +114,8 @@ describe('ATS certificates, portfolio download and QTLS (ATS-42, ATS-53, DEC-C1)
     expect(link.url).toMatch(/^https:\/\/eportfolio\.example\.org\/export\?participant=/);
     const now = t.app.services.clock.now();
     expect(new Date(link.expiresAt).getTime() - now.getTime()).toBe(600_000);
-    expect(verifyPortfolioLink(link.url, t.config.ats.portfolioLinkSecret, now)).toBe(true);
-    expect(verifyPortfolioLink(link.url, t.config.ats.portfolioLinkSecret, new Date(now.getTime() + 600_000))).toBe(false);
+    expect(verifyPortfolioLink(link.url, t.config.ats.portfolioLinkSecret!, now)).toBe(true);
+    expect(verifyPortfolioLink(link.url, t.config.ats.portfolioLinkSecret!, new Date(now.getTime() + 600_000))).toBe(false);
     expect(errorCode(await t.gql(`mutation($id: ID!) { portfolioDownloadLink(participantId: $id) { url } }`, { id: pid }, j.as('other')))).toBe('NOT_FOUND');
   });
 

@@ -9,11 +9,11 @@ import { ProfessionalStatus } from '../../register/professional-status.entity';
 import { StatusTitle } from '../../register/register.enums';
 import type { Clock } from '../../shared/clock';
 import { londonInstant, londonToday, type LocalDate } from '../../shared/dates';
-import { badInput, conflict, notFound } from '../../shared/errors';
+import { badInput, conflict, DomainError, notFound } from '../../shared/errors';
 import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { Role, requireMemberId, requireNotOwnCase, requireRole, requireSelfOrRole, type Viewer } from '../../shared/viewer';
-import { lockParticipant, PARTICIPANT_READER_ROLES, type LockedParticipant } from '../programme/participant-access';
+import { lockParticipant, type LockedParticipant } from '../programme/participant-access';
 import { assertTransition } from '../programme/participant-state';
 import { Participant } from '../programme/participant.entity';
 import { ParticipantStatus } from '../programme/programme.enums';
@@ -42,8 +42,9 @@ export interface VivaSlotInput {
 
 export interface AwardSettings {
   /** ATS-53: the ePortfolio platform's export URL the signed link points at. */
-  portfolioExportUrl: string;
-  portfolioLinkSecret: string;
+  /** Null: downloads are not configured on this server (production without the platform's URL and secret). */
+  portfolioExportUrl: string | null;
+  portfolioLinkSecret: string | null;
   portfolioLinkTtlSeconds: number;
 }
 
@@ -227,8 +228,9 @@ export class AwardService {
     });
   }
 
+  /** ATS-39, ATS-57: VIVA records are for the participant and results staff only. */
   async vivasOf(viewer: Viewer, participant: Participant): Promise<AtsViva[]> {
-    requireSelfOrRole(viewer, participant.memberId, PARTICIPANT_READER_ROLES);
+    requireSelfOrRole(viewer, participant.memberId, RESULTS_STAFF_ROLES);
     return this.dataSource.getRepository(AtsViva).find({ where: { participantId: participant.id }, order: { createdAt: 'ASC' } });
   }
 
@@ -321,9 +323,11 @@ export class AwardService {
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ id: participantId });
     if (!participant || participant.memberId !== memberId) throw notFound('Participant');
     assertMayDownloadPortfolio(participant.status === ParticipantStatus.AWARDED);
+    const { portfolioExportUrl, portfolioLinkSecret } = this.settings;
+    if (!portfolioExportUrl || !portfolioLinkSecret) throw new DomainError('FORBIDDEN', 'Portfolio downloads are not available on this server yet', 'ATS-53');
     const expiresAt = new Date(this.clock.now().getTime() + this.settings.portfolioLinkTtlSeconds * 1000);
     await this.audit.recordRead(viewer, { action: 'portfolio.downloadLink', targetType: 'participant', targetId: participantId });
-    return { url: signPortfolioLink(this.settings.portfolioExportUrl, participantId, expiresAt, this.settings.portfolioLinkSecret), expiresAt };
+    return { url: signPortfolioLink(portfolioExportUrl, participantId, expiresAt, portfolioLinkSecret), expiresAt };
   }
 
   private move(participant: Participant, to: ParticipantStatus): void {

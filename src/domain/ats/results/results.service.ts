@@ -10,7 +10,7 @@ import type { UnitOfWork } from '../../shared/unit-of-work';
 import { Role, requireNotOwnCase, requireRole, requireSelfOrRole, STAFF_ROLES, SYSTEM, type Viewer } from '../../shared/viewer';
 import { SweepIncompleteError } from '../../system/sweep.service';
 import { Cohort } from '../programme/cohort.entity';
-import { lockParticipant, PARTICIPANT_READER_ROLES, type LockedParticipant } from '../programme/participant-access';
+import { lockParticipant, type LockedParticipant } from '../programme/participant-access';
 import { assertTransition, OPEN_STATES } from '../programme/participant-state';
 import { Participant } from '../programme/participant.entity';
 import type { ParticipantService } from '../programme/participant.service';
@@ -258,7 +258,8 @@ export class ResultsService {
 
   /** DEC-O1: the outcomes a viewer may see: a member only released ones; staff every current one. */
   async outcomesFor(viewer: Viewer, participant: Participant): Promise<AtsOutcome[]> {
-    const staff = requireSelfOrRole(viewer, participant.memberId, PARTICIPANT_READER_ROLES) || viewer.memberId !== participant.memberId;
+    // ATS-57: assessment feedback is for the participant and the staff who run results, not finance.
+    const staff = requireSelfOrRole(viewer, participant.memberId, RESULTS_STAFF_ROLES);
     const rows = await this.dataSource.getRepository(AtsOutcome).find({ where: { participantId: participant.id }, order: { recordedAt: 'ASC' } });
     return staff ? rows : rows.filter((o) => o.releasedAt !== null && o.supersededAt === null);
   }
