@@ -1,3 +1,4 @@
+import { Role } from '../../src/domain/shared/viewer';
 import { AtsJourney } from '../support/ats-journey';
 import { createTestApp, errorCode, type TestApp } from '../support/harness';
 
@@ -73,6 +74,10 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
 
     it('refuses an outcome from a member, and a CRITERIA_NOT_MET without a deadline after the release date (ATS-31)', async () => {
       expect(errorCode(await t.gql(RECORD, { id: pid.walker, input: { outcome: 'PROVISIONALLY_AWARDED' } }, j.as('walker')))).toBe('FORBIDDEN');
+      // DEC-G1: an assessor who is also the participant cannot assess their own portfolio.
+      const selfAssessor = t.token(j.memberIds.walker, [Role.MEMBER, Role.PROFESSIONAL_STATUS_TEAM]);
+      const own = await t.gql(RECORD, { id: pid.walker, input: { outcome: 'PROVISIONALLY_AWARDED' } }, selfAssessor);
+      expect(own.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'DEC-G1' });
       const early = await t.gql(RECORD, { id: pid.walker, input: { outcome: 'CRITERIA_NOT_MET', feedback: 'More evidence of impact.', resubmissionDeadline: '2028-09-15' } }, PST);
       expect(early.errors![0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'ATS-31' });
     });
@@ -166,6 +171,8 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
       expect(await overdue()).toEqual([]);
       t.setToday('2029-01-12');
       expect(await overdue()).toEqual([{ participantId: pid.walker }]);
+      const feedback = async () => (await j.ok(t.gql(`{ overdueResubmissions(kind: FEEDBACK) { nodes { participantId } } }`, {}, PST))).overdueResubmissions.nodes;
+      expect(await feedback()).toEqual([]);
     });
     it('refuses CRITERIA_NOT_MET again for a resubmission (ATS-33) and records it as provisionally awarded, released at once', async () => {
       const again = await t.gql(RECORD, { id: pid.walker, input: { outcome: 'CRITERIA_NOT_MET', feedback: 'Still thin', resubmissionDeadline: '2029-03-01' } }, PST);
