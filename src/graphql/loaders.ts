@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Services } from '../domain/services';
 import type { Member } from '../domain/membership/member.entity';
 import type { Cohort } from '../domain/ats/programme/cohort.entity';
+import { createAtsResultLoaders } from './ats-loaders';
 
 /** Per-request loaders: one batch per field per request, no N+1. */
 export function createLoaders(services: Services) {
@@ -14,6 +15,7 @@ export function createLoaders(services: Services) {
       const found = await services.programme.cohorts.byIds(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
+    ...createAtsResultLoaders(services),
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditService } from '../../audit/audit.service';
 import type { NotificationService } from '../../notifications/notification.service';
 import { Member } from '../../membership/member.entity';
@@ -17,7 +17,7 @@ import { lockParticipant, type LockedParticipant } from '../programme/participan
 import { assertTransition } from '../programme/participant-state';
 import { Participant } from '../programme/participant.entity';
 import { ParticipantStatus } from '../programme/programme.enums';
-import { ASSESSOR_ROLES, RESULTS_STAFF_ROLES } from '../results/results.service';
+import { ASSESSOR_ROLES, groupBy, RESULTS_STAFF_ROLES } from '../results/results.service';
 import { AtsAward, AtsCertificate, AtsViva } from './award.entities';
 import { VivaOutcome } from './award.enums';
 import { awarded, graduationInvitation, notAwarded, reVivaRequired, vivaScheduled } from './award.notices';
@@ -229,13 +229,19 @@ export class AwardService {
   }
 
   /** ATS-39, ATS-57: VIVA records are for the participant and results staff only. */
-  async vivasOf(viewer: Viewer, participant: Participant): Promise<AtsViva[]> {
+  assertMayReadVivas(viewer: Viewer, participant: Participant): void {
     requireSelfOrRole(viewer, participant.memberId, RESULTS_STAFF_ROLES);
-    return this.dataSource.getRepository(AtsViva).find({ where: { participantId: participant.id }, order: { createdAt: 'ASC' } });
   }
 
-  async awardOf(participantId: string): Promise<AtsAward | null> {
-    return this.dataSource.getRepository(AtsAward).findOneBy({ participantId });
+  /** Batch reads for DataLoaders. */
+  async vivasByParticipantIds(ids: readonly string[]): Promise<Map<string, AtsViva[]>> {
+    const rows = await this.dataSource.getRepository(AtsViva).find({ where: { participantId: In([...ids]) }, order: { createdAt: 'ASC' } });
+    return groupBy(rows, (r) => r.participantId);
+  }
+
+  async awardsByParticipantIds(ids: readonly string[]): Promise<Map<string, AtsAward>> {
+    const rows = await this.dataSource.getRepository(AtsAward).findBy({ participantId: In([...ids]) });
+    return new Map(rows.map((r) => [r.participantId, r]));
   }
 
   // ---------------------------------------------------------------- certificates (ATS-42, DEC-C1)

@@ -256,16 +256,39 @@ export class ResultsService {
     return count;
   }
 
-  /** DEC-O1: the outcomes a viewer may see: a member only released ones; staff every current one. */
-  async outcomesFor(viewer: Viewer, participant: Participant): Promise<AtsOutcome[]> {
+  /**
+   * DEC-O1, ATS-57: which outcomes of a participation a viewer may see: the participant only released, current ones;
+   * results staff every one. Throws FORBIDDEN for anyone else. Pure: the rows come from `outcomesByParticipantIds`.
+   */
+  visibleOutcomes(viewer: Viewer, participant: Participant, rows: AtsOutcome[]): AtsOutcome[] {
     // ATS-57: assessment feedback is for the participant and the staff who run results, not finance.
     const staff = requireSelfOrRole(viewer, participant.memberId, RESULTS_STAFF_ROLES);
-    const rows = await this.dataSource.getRepository(AtsOutcome).find({ where: { participantId: participant.id }, order: { recordedAt: 'ASC' } });
     return staff ? rows : rows.filter((o) => o.releasedAt !== null && o.supersededAt === null);
   }
 
-  async resubmissionOf(participantId: string): Promise<AtsResubmission | null> {
-    return this.dataSource.getRepository(AtsResubmission).findOneBy({ participantId });
+  async outcomesFor(viewer: Viewer, participant: Participant): Promise<AtsOutcome[]> {
+    return this.visibleOutcomes(viewer, participant, (await this.outcomesByParticipantIds([participant.id])).get(participant.id) ?? []);
+  }
+
+  /** Batch read for DataLoaders: every outcome of these participations, oldest first. */
+  async outcomesByParticipantIds(ids: readonly string[]): Promise<Map<string, AtsOutcome[]>> {
+    const rows = await this.dataSource.getRepository(AtsOutcome).find({ where: { participantId: In([...ids]) }, order: { recordedAt: 'ASC' } });
+    return groupBy(rows, (r) => r.participantId);
+  }
+
+  async resubmissionsByParticipantIds(ids: readonly string[]): Promise<Map<string, AtsResubmission>> {
+    const rows = await this.dataSource.getRepository(AtsResubmission).findBy({ participantId: In([...ids]) });
+    return new Map(rows.map((r) => [r.participantId, r]));
+  }
+
+  async objectionsByParticipantIds(ids: readonly string[]): Promise<Map<string, AtsObjection[]>> {
+    const rows = await this.dataSource.getRepository(AtsObjection).find({ where: { participantId: In([...ids]) }, order: { receivedAt: 'ASC' } });
+    return groupBy(rows, (r) => r.participantId);
+  }
+
+  /** ATS-36, ATS-57: objections are for the participant and results staff. */
+  assertMayReadObjections(viewer: Viewer, participant: Participant): void {
+    requireSelfOrRole(viewer, participant.memberId, RESULTS_STAFF_ROLES);
   }
 
   /** Staff: submissions (first or resubmitted) not yet assessed, for cohorts whose results date is within `withinDays`. */
@@ -368,13 +391,19 @@ export class ResultsService {
     return pageByInstant(qb, 'x.received_at', 'ASC', (r) => r.receivedAt, pageSize(first), after);
   }
 
-  async objectionsOf(viewer: Viewer, participant: Participant): Promise<AtsObjection[]> {
-    requireSelfOrRole(viewer, participant.memberId, RESULTS_STAFF_ROLES);
-    return this.dataSource.getRepository(AtsObjection).find({ where: { participantId: participant.id }, order: { receivedAt: 'ASC' } });
-  }
-
   private async hasOtherOpenParticipation(manager: EntityManager, participant: Participant): Promise<boolean> {
     const others = await manager.find(Participant, { where: { memberId: participant.memberId, status: In(OPEN_STATES) }, select: { id: true } });
     return others.some((o) => o.id !== participant.id);
   }
+}
+
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
 }

@@ -97,12 +97,13 @@ export class CertificateResolver {
 export class ParticipantAwardResolver {
   @FieldResolver(() => [VivaType], { description: 'ATS-37, 38: the VIVAs, oldest first.' })
   vivas(@Root() p: Participant, @Ctx() ctx: Context): Promise<AtsViva[]> {
-    return ctx.services.atsAward.award.vivasOf(ctx.viewer, p);
+    ctx.services.atsAward.award.assertMayReadVivas(ctx.viewer, p);
+    return ctx.loaders.vivasByParticipant.load(p.id);
   }
 
   @FieldResolver(() => AtsAwardType, { nullable: true, description: 'ATS-40: the award, once awarded.' })
   award(@Root() p: Participant, @Ctx() ctx: Context): Promise<AtsAward | null> {
-    return ctx.services.atsAward.award.awardOf(p.id);
+    return ctx.loaders.awardByParticipant.load(p.id);
   }
 }
 

@@ -106,18 +106,19 @@ export class ParticipantResultsResolver {
   }
 
   @FieldResolver(() => [AssessmentResultType], { description: 'ATS-28..31: outcomes. The participant sees only released, current ones (DEC-O1); staff see all.' })
-  results(@Root() p: Participant, @Ctx() ctx: Context): Promise<AtsOutcome[]> {
-    return ctx.services.atsResults.results.outcomesFor(ctx.viewer, p);
+  async results(@Root() p: Participant, @Ctx() ctx: Context): Promise<AtsOutcome[]> {
+    return ctx.services.atsResults.results.visibleOutcomes(ctx.viewer, p, await ctx.loaders.outcomesByParticipant.load(p.id));
   }
 
   @FieldResolver(() => ResubmissionType, { nullable: true, description: 'ATS-31: the resubmission, if any.' })
   resubmission(@Root() p: Participant, @Ctx() ctx: Context): Promise<AtsResubmission | null> {
-    return ctx.services.atsResults.results.resubmissionOf(p.id);
+    return ctx.loaders.resubmissionByParticipant.load(p.id);
   }
 
   @FieldResolver(() => [ObjectionType], { description: 'ATS-36: objections made.' })
   objections(@Root() p: Participant, @Ctx() ctx: Context): Promise<AtsObjection[]> {
-    return ctx.services.atsResults.results.objectionsOf(ctx.viewer, p);
+    ctx.services.atsResults.results.assertMayReadObjections(ctx.viewer, p);
+    return ctx.loaders.objectionsByParticipant.load(p.id);
   }
 }
 
