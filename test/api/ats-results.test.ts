@@ -283,4 +283,25 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
       await j.ok(t.gql(APPLY, { id: statusId }, j.as('walker')));
     });
   });
+
+  it('loads the results, VIVA and award fields of a list of participations in one batch each (no N+1)', async () => {
+    const Q = `query($n: Int) { participants(first: $n) { nodes { id results { outcome } resubmission { id } vivas { id } award { id } objections { id } } } }`;
+    const count = async (n: number) => {
+      const logger = t.dataSource.logger;
+      const original = logger.logQuery.bind(logger);
+      let statements = 0;
+      logger.logQuery = (query, parameters, runner) => {
+        statements++;
+        return original(query, parameters, runner);
+      };
+      try {
+        const data = await j.ok(t.gql(Q, { n }, 'admin'));
+        expect(data.participants.nodes).toHaveLength(n);
+      } finally {
+        logger.logQuery = original;
+      }
+      return statements;
+    };
+    expect(await count(5)).toBe(await count(2));
+  });
 });
