@@ -266,10 +266,6 @@ export class ResultsService {
     return staff ? rows : rows.filter((o) => o.releasedAt !== null && o.supersededAt === null);
   }
 
-  async outcomesFor(viewer: Viewer, participant: Participant): Promise<AtsOutcome[]> {
-    return this.visibleOutcomes(viewer, participant, (await this.outcomesByParticipantIds([participant.id])).get(participant.id) ?? []);
-  }
-
   /** Batch read for DataLoaders: every outcome of these participations, oldest first. */
   async outcomesByParticipantIds(ids: readonly string[]): Promise<Map<string, AtsOutcome[]>> {
     const rows = await this.dataSource.getRepository(AtsOutcome).find({ where: { participantId: In([...ids]) }, order: { recordedAt: 'ASC' } });
