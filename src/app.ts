@@ -42,6 +42,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
   const effectiveClock = adjustableClock ?? clock ?? new SystemClock();
   let paymentLog: (message: string, detail: Record<string, unknown>) => void = () => undefined;
   const services = createServices({ dataSource, clock: effectiveClock, adjustableClock, payments: { config: config.payments, log: (m, d) => paymentLog(m, d) },
+    atsSettings: config.ats,
     joinConfirmation: { hours: config.edge.joinConfirmationHours, url: config.edge.joinConfirmationUrl },
   });
   const verifier = new TokenVerifier(config.jwt);

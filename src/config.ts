@@ -38,6 +38,14 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** How often the outbox sender looks for mail to deliver when SMTP is configured. */
   mailPollSeconds: number;
+  /** ATS-36 objections, ATS-53 portfolio download links (issue 9). */
+  ats: {
+    objectionPeriodDays: number;
+    /** Null when portfolio downloads are off (production without EPORTFOLIO_EXPORT_URL / PORTFOLIO_LINK_SECRET). */
+    portfolioExportUrl: string | null;
+    portfolioLinkSecret: string | null;
+    portfolioLinkTtlSeconds: number;
+  };
   /** Query limits, rate limits, HTTP timeouts, CORS and browser settings (README: "Limits and the edge"). */
   edge: EdgeConfig;
   /** Faults (issue 8) and the database timeouts of issue 7: see `faultConfig`. */
@@ -257,6 +265,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     sweepIntervalSeconds: integer(env, 'SWEEP_INTERVAL_SECONDS', 300, 0, 86400),
     mailPollSeconds: integer(env, 'MAIL_POLL_SECONDS', 10, 1, 3600),
+    ats: atsConfig(env, production),
     payments: loadPaymentsConfig(env, production, integer(env, 'PORT', 4000, 0, 65535)),
     faults: loadFaultConfig(env),
     edge: loadEdgeConfig(env, nodeEnv),
@@ -386,5 +395,36 @@ export function loadEdgeConfig(env: Env, nodeEnv: NodeEnv): EdgeConfig {
     persistedQueries: bool(env, 'APQ_ENABLED', false),
     joinConfirmationHours: integer(env, 'JOIN_CONFIRMATION_HOURS', 72, 1, 24 * 30),
     joinConfirmationUrl: optional(env, 'JOIN_CONFIRMATION_URL') ?? 'https://set.example/join/confirm?token=',
+  };
+}
+
+const DEV_PORTFOLIO_LINK_SECRET = 'development-only-portfolio-link-secret-0123456789';
+
+/**
+ * ATS-36 objection period and the ATS-53 signed portfolio links (issue 9). In production the links need both
+ * EPORTFOLIO_EXPORT_URL and PORTFOLIO_LINK_SECRET (shared with the ePortfolio platform); with neither, portfolio
+ * downloads are off (refused citing ATS-53); with only one, startup stops.
+ */
+function atsConfig(env: Env, production: boolean): Config['ats'] {
+  const exportUrl = optional(env, 'EPORTFOLIO_EXPORT_URL');
+  const secret = optional(env, 'PORTFOLIO_LINK_SECRET');
+  const portfolioExportUrl = exportUrl ?? (production ? null : 'https://eportfolio.example.org/export');
+  if (portfolioExportUrl) {
+    try {
+      if (new URL(portfolioExportUrl).protocol !== 'https:') throw new Error('not https');
+    } catch {
+      throw new ConfigError('EPORTFOLIO_EXPORT_URL', 'must be an https:// URL');
+    }
+  }
+  const portfolioLinkSecret = secret ?? (production ? null : DEV_PORTFOLIO_LINK_SECRET);
+  if (production && !!exportUrl !== !!secret) {
+    throw new ConfigError(exportUrl ? 'PORTFOLIO_LINK_SECRET' : 'EPORTFOLIO_EXPORT_URL', 'is required in production when portfolio downloads are configured');
+  }
+  if (portfolioLinkSecret && portfolioLinkSecret.length < 32) throw new ConfigError('PORTFOLIO_LINK_SECRET', 'must be at least 32 characters');
+  return {
+    objectionPeriodDays: integer(env, 'OBJECTION_PERIOD_DAYS', 28, 1, 365),
+    portfolioExportUrl,
+    portfolioLinkSecret,
+    portfolioLinkTtlSeconds: integer(env, 'PORTFOLIO_LINK_TTL_SECONDS', 600, 30, 86400),
   };
 }

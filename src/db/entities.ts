@@ -12,6 +12,9 @@ import { paymentEntities } from '../domain/payments/payment.entities';
 import { registerEntities } from '../domain/register/register.entities';
 import { EmailChangeRequest } from '../domain/membership/email-change-request.entity';
 import { systemEntities } from '../domain/system/system.entities';
+import { resultsEntities } from '../domain/ats/results/results.entities';
+import { awardEntities } from '../domain/ats/award/award.entities';
+import { statusEntities } from '../domain/register/status/status.entities';
 
 /** Every entity, listed explicitly so the data source never depends on file globs. */
 export const entities = [
@@ -29,4 +32,7 @@ export const entities = [
   ...registerEntities,
   EmailChangeRequest,
   ...systemEntities,
+  ...resultsEntities,
+  ...awardEntities,
+  ...statusEntities,
 ];

@@ -13,6 +13,11 @@ import { SweepService } from './system/sweep.service';
 import { createApplicationArea } from './ats/applications';
 import { createPaymentArea, type PaymentAreaOptions } from './payments';
 import { createProgrammeArea } from './ats/programme';
+import { createResultsArea } from './ats/results';
+import { createAwardArea } from './ats/award';
+import { createStatusArea } from './register/status';
+import type { AwardSettings } from './ats/award/award.service';
+import { createDashboardService } from './ats/dashboard/dashboard.service';
 
 export interface ServiceDeps {
   dataSource: DataSource;
@@ -24,10 +29,12 @@ export interface ServiceDeps {
   payments?: PaymentAreaOptions;
   /** Issue 7: join form confirmation (expiry hours and link), from configuration. */
   joinConfirmation?: JoinConfirmationSettings;
+  /** ATS results and award settings from config (OBJECTION_PERIOD_DAYS, PORTFOLIO_*); defaults for tests and scripts. */
+  atsSettings?: { objectionPeriodDays?: number } & Partial<AwardSettings>;
 }
 
 /** Wires the domain services together; every dependency is passed explicitly. */
-export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), payments: paymentOptions, joinConfirmation }: ServiceDeps) {
+export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), payments: paymentOptions, joinConfirmation, atsSettings = {} }: ServiceDeps) {
   const audit = new AuditService(dataSource, clock);
   const uow = new UnitOfWork(dataSource, audit);
   const notifications = new NotificationService(dataSource, clock);
@@ -48,7 +55,15 @@ export function createServices({ dataSource, clock, adjustableClock, calendar = 
     accounts: payments.accounts,
   });
   for (const area of [atsApplications, payments, programme]) area.sweeps.forEach((s) => sweeps.register(s));
-  return { dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments, programme };
+  const atsResults = createResultsArea(areaDeps, programme.participants, atsSettings);
+  const atsAward = createAwardArea(areaDeps, atsSettings);
+  const statusRecords = createStatusArea(areaDeps);
+  for (const area of [atsResults, atsAward, statusRecords]) area.sweeps.forEach((s) => sweeps.register(s));
+  const dashboard = createDashboardService(dataSource, clock, { participants: programme.participants, accounts: payments.accounts, statuses: statusRecords.statuses });
+  return {
+    dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments, programme,
+    atsResults, atsAward, statusRecords, dashboard,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

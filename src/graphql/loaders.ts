@@ -11,6 +11,7 @@ import { PortfolioAccessReport } from '../domain/ats/programme/portfolio-access-
 import { ExtensionRequest } from '../domain/ats/programme/extension-request.entity';
 import { childrenByParent } from '../domain/shared/batch';
 import type { Viewer } from '../domain/shared/viewer';
+import { createAtsResultLoaders } from './ats-loaders';
 
 /** A loader of each parent's children in one statement per request and field. */
 function childLoader<T extends object>(load: (ids: readonly string[]) => Promise<Map<string, T[]>>) {
@@ -52,6 +53,7 @@ export function createLoaders(services: Services, viewer?: Viewer) {
       },
       { cacheKeyFn: (t) => `${t.action}|${t.targetType}|${t.targetId ?? ''}` },
     ),
+    ...createAtsResultLoaders(services),
   };
 }
 

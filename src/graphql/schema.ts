@@ -10,6 +10,7 @@ import { applicationResolvers } from './resolvers/ats-applications';
 import { paymentResolvers } from './resolvers/payments';
 import { programmeResolvers } from './resolvers/programme';
 import { errorContractTypes } from './types/errors.types';
+import { atsResultsResolvers } from './resolvers/ats-results';
 
 export const resolvers = [
   MemberResolver,
@@ -19,6 +20,7 @@ export const resolvers = [
   ...applicationResolvers,
   ...paymentResolvers,
   ...programmeResolvers,
+  ...atsResultsResolvers,
 ] as [Function, ...Function[]];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -10,13 +10,14 @@ import {
   WithdrawalKind,
 } from '../../domain/ats/programme/programme.enums';
 import { LocalDateScalar } from '../scalars';
+import { PARTICIPANT_STATUS_DESCRIPTIONS } from './ats-results.types';
 import { Connection } from './common.types';
 // The one Violation type of the error contract (extensions.violations) is also the readiness checklist's item.
 import { ViolationType } from './errors.types';
 
 registerEnumType(PaymentPlan, { name: 'PaymentPlan', description: 'ATS-15 payment plans.' });
 registerEnumType(AttemptKind, { name: 'AttemptKind', description: 'ATS-20, 35, 48: NEW (full fee, cooling off) or the one RESTART (£50).' });
-registerEnumType(ParticipantStatus, { name: 'ParticipantStatus' });
+registerEnumType(ParticipantStatus, { name: 'ParticipantStatus', description: 'A participation’s state (participant-state.ts).', valuesConfig: PARTICIPANT_STATUS_DESCRIPTIONS });
 registerEnumType(WithdrawalKind, { name: 'WithdrawalKind' });
 registerEnumType(AdjustmentStatus, { name: 'AdjustmentStatus' });
 registerEnumType(ExtensionReason, { name: 'ExtensionReason', description: 'ATS-25: the six reasons an extension may be asked for.' });

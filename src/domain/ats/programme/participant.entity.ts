@@ -40,7 +40,7 @@ export class Participant {
   @JoinColumn({ name: 'cohort_id' })
   cohort?: object;
   @Column({ type: 'varchar', length: 8 }) attemptKind: AttemptKind;
-  @Column({ type: 'varchar', length: 20 }) status: ParticipantStatus;
+  @Column({ type: 'varchar', length: 24 }) status: ParticipantStatus;
   @Column({ type: 'timestamptz' }) registeredAt: Date;
   @Column({ type: 'date' }) registrationDate: LocalDate;
   /** ATS-14: fixed at registration, in pence. */

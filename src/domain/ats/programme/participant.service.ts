@@ -263,7 +263,8 @@ export class ParticipantService {
     });
   }
 
-  private async submissionViolations(manager: EntityManager, participant: Participant, member: Member): Promise<Violation[]> {
+  /** ATS-22: the submission conditions, reused by a resubmission (ATS-31). */
+  async submissionViolations(manager: EntityManager, participant: Participant, member: Member): Promise<Violation[]> {
     const sections = await manager.findBy(PortfolioSection, { participantId: participant.id });
     return submissionViolations({
       allSectionsComplete: sections.length > 0 && sections.every((s) => s.completedAt !== null),

@@ -9,7 +9,7 @@ import { applicationUsableForWindowsOpeningBy } from '../applications/ats-applic
 import { requireMemberId, requireRole, type Viewer } from '../../shared/viewer';
 import { PROGRAMME_STAFF_ROLES } from './participant-access';
 import { Cohort } from './cohort.entity';
-import { OPEN_STATES } from './participant-state';
+import { ENDED_WITHOUT_AWARD, OPEN_STATES } from './participant-state';
 import { Participant } from './participant.entity';
 import type { ProgrammePorts } from './ports';
 import { AdjustmentStatus, ParticipantStatus, PaymentPlan } from './programme.enums';
@@ -141,7 +141,12 @@ export class RegistrationService {
   /** ATS-35, ATS-48: earlier attempts that ended without award count towards the restart rule, oldest first. */
   private async countedEarlierAttempts(manager: EntityManager, memberId: string) {
     const earlier = await manager.find(Participant, { where: { memberId }, order: { registeredAt: 'ASC' } });
-    return earlier.filter((p) => countsAsEarlierAttempt(p.withdrawalKind)).map((p) => p.attemptKind);
+    // An award ends the counting: only attempts after the member's latest award count (ATS-48, issue 9).
+    const lastAward = earlier.map((p) => p.status).lastIndexOf(ParticipantStatus.AWARDED);
+    return earlier
+      .slice(lastAward + 1)
+      .filter((p) => ENDED_WITHOUT_AWARD.includes(p.status) && countsAsEarlierAttempt(p.withdrawalKind))
+      .map((p) => p.attemptKind);
   }
 }
 
