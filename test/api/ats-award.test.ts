@@ -1,11 +1,9 @@
 import { verifyPortfolioLink } from '../../src/domain/ats/award/award.rules';
 import { addDays } from '../../src/domain/shared/dates';
 import { AtsJourney } from '../support/ats-journey';
+import { pdfText } from '../support/pdf-text';
 import { createTestApp, errorCode, type TestApp } from '../support/harness';
 
-// pdf-parse 1.x: the library entry point (its index runs a self-test when required directly).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
 
 /** Certificates (ATS-42, DEC-C1), verification, formal documents, portfolio download (ATS-53) and QTLS records. */
 const PST = 'professional-status-team';
@@ -76,7 +74,7 @@ describe('ATS certificates, portfolio download and QTLS (ATS-42, ATS-53, DEC-C1)
     certificate = (await j.ok(t.gql(CERT, { id: awardId }, j.as('holder')))).requestMyCertificate;
     const pdf = Buffer.from(certificate.pdfBase64, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = (await pdfParse(pdf)).text;
+    const text = await pdfText(pdf);
     expect(text).toContain('Siân Ffrench-Jones');
     expect(text).toContain(certificate.membershipNumber);
     expect(text).toContain('Advanced Teacher Status (ATS)');
