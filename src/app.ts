@@ -14,6 +14,7 @@ import type { Context } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
+import { registerHttp, registerPlugins } from './graphql/resolvers/register/register-http';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -35,7 +36,7 @@ export interface App {
 export async function createApp({ config, dataSource, clock, logger }: AppOptions): Promise<App> {
   const adjustableClock = config.testClockEnabled ? new AdjustableClock(clock ?? new SystemClock()) : null;
   const effectiveClock = adjustableClock ?? clock ?? new SystemClock();
-  const services = createServices({ dataSource, clock: effectiveClock, adjustableClock });
+  const services = createServices({ dataSource, clock: effectiveClock, adjustableClock, readDatabaseUrl: config.readDatabaseUrl });
   const verifier = new TokenVerifier(config.jwt);
 
   const server = Fastify({
@@ -60,7 +61,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain, close the pool, stop the embedded database
     introspection: config.nodeEnv !== 'production',
-    plugins: [fastifyApolloDrainPlugin(server)],
+    plugins: [fastifyApolloDrainPlugin(server), ...registerPlugins(config)],
   });
   await apollo.start();
 
@@ -78,6 +79,8 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
       return reply.code(503).send({ status: 'unavailable' });
     }
   });
+
+  await registerHttp(server, config);
 
   await server.register(fastifyApollo(apollo), {
     path: '/graphql',
@@ -101,6 +104,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
       // Apollo's drain plugin closes fastify (stop accepting, let in-flight requests finish); closing fastify first
       // and then stopping Apollo would close it twice, which never settles once the server has listened.
       await apollo.stop();
+      await services.register.close();
     },
   };
 }

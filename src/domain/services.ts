@@ -12,6 +12,7 @@ import { SweepService } from './system/sweep.service';
 import { createApplicationArea } from './ats/applications';
 import { createPaymentArea } from './payments';
 import { createProgrammeArea } from './ats/programme';
+import { createRegisterArea } from './register';
 
 export interface ServiceDeps {
   dataSource: DataSource;
@@ -19,10 +20,12 @@ export interface ServiceDeps {
   /** Present only where the test clock is enabled (DEC-T2). */
   adjustableClock: AdjustableClock | null;
   calendar?: WorkingDayCalendar;
+  /** READ_DATABASE_URL: the public register's reads go there (issue 10). */
+  readDatabaseUrl?: string;
 }
 
 /** Wires the domain services together; every dependency is passed explicitly. */
-export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar() }: ServiceDeps) {
+export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), readDatabaseUrl }: ServiceDeps) {
   const audit = new AuditService(dataSource, clock);
   const uow = new UnitOfWork(dataSource, audit);
   const notifications = new NotificationService(dataSource, clock);
@@ -42,7 +45,8 @@ export function createServices({ dataSource, clock, adjustableClock, calendar = 
     accounts: payments.accounts,
   });
   for (const area of [atsApplications, payments, programme]) area.sweeps.forEach((s) => sweeps.register(s));
-  return { dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments, programme };
+  const register = createRegisterArea(areaDeps, { readDatabaseUrl });
+  return { dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments, programme, register };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,7 @@ import { SystemResolver } from './resolvers/system.resolver';
 import { applicationResolvers } from './resolvers/ats-applications';
 import { paymentResolvers } from './resolvers/payments';
 import { programmeResolvers } from './resolvers/programme';
+import { registerResolvers } from './resolvers/register/register.resolver';
 
 export const resolvers = [
   MemberResolver,
@@ -18,6 +19,7 @@ export const resolvers = [
   ...applicationResolvers,
   ...paymentResolvers,
   ...programmeResolvers,
+  ...registerResolvers,
 ] as [Function, ...Function[]];
 
 let cached: Promise<GraphQLSchema> | undefined;
