@@ -54,22 +54,28 @@ export class RegisterReadModelAndCollegeFeed1795600000000 implements MigrationIn
     await q.query(`CREATE INDEX register_entry_forename_bucket ON register_entry (fs_bucket, surname_key, forename_key, membership_number) INCLUDE (fs_key, ${listingColumns})`);
     await q.query(`CREATE UNIQUE INDEX register_entry_number ON register_entry (membership_number) INCLUDE (${listingColumns}, surname_key, forename_key)`);
 
+    // What register_entry holds for each member with a status: the one definition, used row by row by the triggers
+    // and set-wise by bulk loads (scripts/seed-register.ts).
+    await q.query(`
+      CREATE VIEW register_entry_source AS
+      SELECT m.id AS member_id, m.membership_number::text AS membership_number, m.given_name || ' ' || m.family_name AS full_name, m.grade::text AS grade,
+             register_search_key(m.family_name) AS surname_key, register_search_key(m.given_name) AS forename_key,
+             register_search_key(m.given_name) || register_search_key(m.family_name) AS fs_key,
+             left(register_search_key(m.given_name) || register_search_key(m.family_name), 2) AS fs_bucket,
+             m.status::text AS member_status, m.renewal_date, m.suspension_ends_on AS member_suspension_ends_on,
+             a.awarded_on AS ats_awarded_on, a.reaccreditation_due_on AS ats_due_on, a.suspended_on AS ats_suspended_on,
+             a.suspension_ends_on AS ats_suspension_ends_on, a.removed_on AS ats_removed_on, a.register_opt_out AS ats_opt_out,
+             t.awarded_on AS qtls_awarded_on, t.reaccreditation_due_on AS qtls_due_on, t.suspended_on AS qtls_suspended_on,
+             t.suspension_ends_on AS qtls_suspension_ends_on, t.removed_on AS qtls_removed_on, t.register_opt_out AS qtls_opt_out
+        FROM member m
+        LEFT JOIN professional_status a ON a.member_id = m.id AND a.title = 'ATS'
+        LEFT JOIN professional_status t ON t.member_id = m.id AND t.title = 'QTLS'
+       WHERE a.id IS NOT NULL OR t.id IS NOT NULL`);
     await q.query(`
       CREATE FUNCTION register_entry_refresh(target uuid) RETURNS void LANGUAGE plpgsql AS $fn$
       BEGIN
         DELETE FROM register_entry WHERE member_id = target;
-        INSERT INTO register_entry
-        SELECT m.id, m.membership_number, m.given_name || ' ' || m.family_name, m.grade,
-               register_search_key(m.family_name), register_search_key(m.given_name),
-               register_search_key(m.given_name) || register_search_key(m.family_name),
-               left(register_search_key(m.given_name) || register_search_key(m.family_name), 2),
-               m.status, m.renewal_date, m.suspension_ends_on,
-               a.awarded_on, a.reaccreditation_due_on, a.suspended_on, a.suspension_ends_on, a.removed_on, a.register_opt_out,
-               t.awarded_on, t.reaccreditation_due_on, t.suspended_on, t.suspension_ends_on, t.removed_on, t.register_opt_out
-          FROM member m
-          LEFT JOIN professional_status a ON a.member_id = m.id AND a.title = 'ATS'
-          LEFT JOIN professional_status t ON t.member_id = m.id AND t.title = 'QTLS'
-         WHERE m.id = target AND (a.id IS NOT NULL OR t.id IS NOT NULL);
+        INSERT INTO register_entry SELECT * FROM register_entry_source WHERE member_id = target;
       END $fn$`);
     await q.query(`
       CREATE FUNCTION register_entry_on_status() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -135,6 +141,7 @@ export class RegisterReadModelAndCollegeFeed1795600000000 implements MigrationIn
     await q.query(`DROP TRIGGER register_entry_on_status ON professional_status`);
     await q.query(`DROP FUNCTION register_entry_on_status()`);
     await q.query(`DROP FUNCTION register_entry_refresh(uuid)`);
+    await q.query(`DROP VIEW register_entry_source`);
     await q.query(`DROP TABLE register_entry`);
     await q.query(`DROP FUNCTION register_search_key(text)`);
   }
