@@ -27,6 +27,29 @@ export class RegisterReadModelAndCollegeFeed1795600000000 implements MigrationIn
                  '[^a-z0-9]', '', 'g') COLLATE "C"
       $fn$`);
 
+    // DEC-G2 as sets of dates: given the stored row, the London dates on which a status row is listable, and on
+    // which the holder is a current member. The register stores (member ∩ (ATS ∪ QTLS)) and asks `@> today`, so date
+    // conditions are still evaluated at request time but cost one operator per row. These are the SQL twins of
+    // statusListedSql / memberCurrentSql and isStatusListed / isCurrentMember (test/api/register-listing.test.ts checks
+    // all four agree on every combination of dates around the boundaries).
+    await q.query(`
+      CREATE FUNCTION register_status_listed_on(awarded_on date, due_on date, suspended_on date, suspension_ends_on date, removed_on date, opt_out boolean)
+      RETURNS datemultirange LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+        SELECT CASE WHEN awarded_on IS NULL OR removed_on IS NOT NULL OR opt_out THEN '{}'::datemultirange
+               ELSE datemultirange(daterange(NULL, due_on, '(]'))
+                    - CASE WHEN suspended_on IS NULL OR suspension_ends_on <= suspended_on THEN '{}'::datemultirange
+                           ELSE datemultirange(daterange(suspended_on, suspension_ends_on, '[)')) END
+               END
+      $fn$`);
+    await q.query(`
+      CREATE FUNCTION register_member_current_on(status text, renewal_date date, suspension_ends_on date)
+      RETURNS datemultirange LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+        SELECT CASE WHEN status = 'ACTIVE' THEN datemultirange(daterange(NULL, renewal_date, '(]'))
+                    WHEN status = 'SUSPENDED' AND suspension_ends_on IS NOT NULL AND suspension_ends_on <= renewal_date
+                      THEN datemultirange(daterange(suspension_ends_on, renewal_date, '[]'))
+                    ELSE '{}'::datemultirange END
+      $fn$`);
+
     await q.query(`
       CREATE TABLE register_entry (
         member_id uuid PRIMARY KEY REFERENCES member(id) ON DELETE CASCADE,
@@ -41,18 +64,20 @@ export class RegisterReadModelAndCollegeFeed1795600000000 implements MigrationIn
         renewal_date date NOT NULL,
         member_suspension_ends_on date,
         ats_awarded_on date, ats_due_on date, ats_suspended_on date, ats_suspension_ends_on date, ats_removed_on date, ats_opt_out boolean,
-        qtls_awarded_on date, qtls_due_on date, qtls_suspended_on date, qtls_suspension_ends_on date, qtls_removed_on date, qtls_opt_out boolean
+        qtls_awarded_on date, qtls_due_on date, qtls_suspended_on date, qtls_suspension_ends_on date, qtls_removed_on date, qtls_opt_out boolean,
+        ats_listed_on datemultirange NOT NULL,
+        qtls_listed_on datemultirange NOT NULL,
+        listed_on datemultirange NOT NULL
       )`);
-    const listingColumns = `member_status, renewal_date, member_suspension_ends_on,
-      ats_awarded_on, ats_due_on, ats_suspended_on, ats_suspension_ends_on, ats_removed_on, ats_opt_out,
-      qtls_awarded_on, qtls_due_on, qtls_suspended_on, qtls_suspension_ends_on, qtls_removed_on, qtls_opt_out,
-      full_name, grade`;
-    // Surname prefix (common and rare surnames): a range scan already in the page's order, stopped after one page;
-    // covering, so counting tens of thousands of Smiths is an index-only scan.
-    await q.query(`CREATE INDEX register_entry_surname_order ON register_entry (surname_key, forename_key, membership_number) INCLUDE (${listingColumns})`);
+    const shown = 'listed_on, ats_listed_on, qtls_listed_on, full_name, grade';
+    // Surname prefix (common and rare surnames): a range scan already in the page's order, stopped after one page.
+    await q.query(`CREATE INDEX register_entry_surname_order ON register_entry (surname_key, forename_key, membership_number) INCLUDE (${shown})`);
     // Forename / full-name prefix: the two-letter bucket narrows, then rows come in the page's order (no sort).
-    await q.query(`CREATE INDEX register_entry_forename_bucket ON register_entry (fs_bucket, surname_key, forename_key, membership_number) INCLUDE (fs_key, ${listingColumns})`);
-    await q.query(`CREATE UNIQUE INDEX register_entry_number ON register_entry (membership_number) INCLUDE (${listingColumns}, surname_key, forename_key)`);
+    await q.query(`CREATE INDEX register_entry_forename_bucket ON register_entry (fs_bucket, surname_key, forename_key, membership_number) INCLUDE (fs_key, ${shown})`);
+    await q.query(`CREATE UNIQUE INDEX register_entry_number ON register_entry (membership_number) INCLUDE (${shown}, surname_key, forename_key)`);
+    // totalCount: narrow covering indexes, so counting tens of thousands of Smiths is an index-only scan of small tuples.
+    await q.query(`CREATE INDEX register_entry_surname_count ON register_entry (surname_key) INCLUDE (listed_on, ats_listed_on, qtls_listed_on)`);
+    await q.query(`CREATE INDEX register_entry_full_name_count ON register_entry (fs_key) INCLUDE (surname_key, listed_on, ats_listed_on, qtls_listed_on)`);
 
     // What register_entry holds for each member with a status: the one definition, used row by row by the triggers
     // and set-wise by bulk loads (scripts/seed-register.ts).
@@ -66,10 +91,15 @@ export class RegisterReadModelAndCollegeFeed1795600000000 implements MigrationIn
              a.awarded_on AS ats_awarded_on, a.reaccreditation_due_on AS ats_due_on, a.suspended_on AS ats_suspended_on,
              a.suspension_ends_on AS ats_suspension_ends_on, a.removed_on AS ats_removed_on, a.register_opt_out AS ats_opt_out,
              t.awarded_on AS qtls_awarded_on, t.reaccreditation_due_on AS qtls_due_on, t.suspended_on AS qtls_suspended_on,
-             t.suspension_ends_on AS qtls_suspension_ends_on, t.removed_on AS qtls_removed_on, t.register_opt_out AS qtls_opt_out
+             t.suspension_ends_on AS qtls_suspension_ends_on, t.removed_on AS qtls_removed_on, t.register_opt_out AS qtls_opt_out,
+             l.ats_listed_on, l.qtls_listed_on, l.ats_listed_on + l.qtls_listed_on AS listed_on
         FROM member m
         LEFT JOIN professional_status a ON a.member_id = m.id AND a.title = 'ATS'
         LEFT JOIN professional_status t ON t.member_id = m.id AND t.title = 'QTLS'
+        CROSS JOIN LATERAL (SELECT register_member_current_on(m.status, m.renewal_date, m.suspension_ends_on) AS current) c
+        CROSS JOIN LATERAL (SELECT
+             c.current * register_status_listed_on(a.awarded_on, a.reaccreditation_due_on, a.suspended_on, a.suspension_ends_on, a.removed_on, a.register_opt_out) AS ats_listed_on,
+             c.current * register_status_listed_on(t.awarded_on, t.reaccreditation_due_on, t.suspended_on, t.suspension_ends_on, t.removed_on, t.register_opt_out) AS qtls_listed_on) l
        WHERE a.id IS NOT NULL OR t.id IS NOT NULL`);
     await q.query(`
       CREATE FUNCTION register_entry_refresh(target uuid) RETURNS void LANGUAGE plpgsql AS $fn$
@@ -143,6 +173,8 @@ export class RegisterReadModelAndCollegeFeed1795600000000 implements MigrationIn
     await q.query(`DROP FUNCTION register_entry_refresh(uuid)`);
     await q.query(`DROP VIEW register_entry_source`);
     await q.query(`DROP TABLE register_entry`);
+    await q.query(`DROP FUNCTION register_member_current_on(text, date, date)`);
+    await q.query(`DROP FUNCTION register_status_listed_on(date, date, date, date, date, boolean)`);
     await q.query(`DROP FUNCTION register_search_key(text)`);
   }
 }

@@ -183,6 +183,17 @@ describe('the listing condition in SQL and in TypeScript', () => {
     expect(disagreements).toEqual([]);
     // Both answers occur, so the comparison means something.
     expect(new Set(result.map((r) => r.listed)).size).toBe(2);
+
+    // The read model's date sets (register_status_listed_on) say the same for today.
+    const sets: { i: number; listed: boolean }[] = await t.dataSource.query(
+      `SELECT s.i, register_status_listed_on(s.awarded_on, s.reaccreditation_due_on, s.suspended_on, s.suspension_ends_on, s.removed_on, s.register_opt_out) @> $2::date AS listed
+         FROM jsonb_to_recordset($1::jsonb) AS s(i int, awarded_on date, reaccreditation_due_on date, suspended_on date, suspension_ends_on date, removed_on date, register_opt_out boolean)`,
+      [
+        JSON.stringify(rows.map((r) => ({ i: r.i, awarded_on: r.awardedOn, reaccreditation_due_on: r.reaccreditationDueOn, suspended_on: r.suspendedOn, suspension_ends_on: r.suspensionEndsOn, removed_on: r.removedOn, register_opt_out: r.registerOptOut }))),
+        T,
+      ],
+    );
+    expect(sets.filter((r) => r.listed !== isStatusListed(rows[r.i], T))).toEqual([]);
   });
 
   it('agree on every combination of membership status and dates around today', async () => {
@@ -196,5 +207,10 @@ describe('the listing condition in SQL and in TypeScript', () => {
     );
     expect(result.filter((r) => r.current !== isCurrentMember(rows[r.i], T))).toEqual([]);
     expect(new Set(result.map((r) => r.current)).size).toBe(2);
+    const sets: { i: number; current: boolean }[] = await t.dataSource.query(
+      `SELECT m.i, register_member_current_on(m.status, m.renewal_date, m.suspension_ends_on) @> $2::date AS current FROM jsonb_to_recordset($1::jsonb) AS m(i int, status text, renewal_date date, suspension_ends_on date)`,
+      [JSON.stringify(rows.map((r) => ({ i: r.i, status: r.status, renewal_date: r.renewalDate, suspension_ends_on: r.suspensionEndsOn }))), T],
+    );
+    expect(sets.filter((r) => r.current !== isCurrentMember(rows[r.i], T))).toEqual([]);
   });
 });

@@ -212,3 +212,28 @@ describe('employerCheck (ATS-41)', () => {
     expect(res.data).toBeNull();
   });
 });
+
+describe('register search: forename matches whose surname sorts before the query', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ today: '2026-11-23' });
+  });
+  afterAll(() => t.close());
+
+  it('"zoe" finds Zoë Adams (surname before "zoe") and Zoe Zoeller (surname match) in surname order, across pages', async () => {
+    const a = await createHolder(t.dataSource, { givenName: 'Zoë', familyName: 'Adams' });
+    const z = await createHolder(t.dataSource, { givenName: 'Zoe', familyName: 'Zoeller' });
+    const b = await createHolder(t.dataSource, { givenName: 'Bea', familyName: 'Zoeller' });
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const res: { data?: any } = await t.gql(REGISTER_QUERY, { name: 'zoe', first: 1, after });
+      const page = res.data!.professionalStatusRegister;
+      expect(page.totalCount).toBe(3);
+      seen.push(...page.nodes.map((n: Entry) => n.membershipNumber));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([a.membershipNumber, b.membershipNumber, z.membershipNumber]);
+  });
+});

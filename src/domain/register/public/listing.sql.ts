@@ -51,7 +51,7 @@ export function memberCurrentSql(c: MemberColumns, today: string): string {
   );
 }
 
-/** Columns of `register_entry` (alias `e`) for one title. */
+/** Raw columns of `register_entry` (alias `e`) for one title. */
 export function entryStatusColumns(alias: string, title: StatusTitle): StatusColumns {
   const p = `${alias}.${title === StatusTitle.ATS ? 'ats' : 'qtls'}_`;
   return {
@@ -86,20 +86,18 @@ export function sourceMemberColumns(alias: string): MemberColumns {
 
 /**
  * A register_entry row listed on `today`, optionally for one title only (`titleParam` is a SQL text expression
- * holding 'ATS', 'QTLS' or 'ANY').
+ * holding 'ATS', 'QTLS' or 'ANY'). The read model stores, per entry, the set of dates on which each title is listed
+ * (computed from the same stored dates by register_status_listed_on ∩ register_member_current_on, the SQL twins of
+ * statusListedSql ∩ memberCurrentSql), so the request's date is still what decides, at one operator per row.
  */
 export function entryListedSql(alias: string, today: string, titleParam?: string): string {
-  const ats = statusListedSql(entryStatusColumns(alias, StatusTitle.ATS), today);
-  const qtls = statusListedSql(entryStatusColumns(alias, StatusTitle.QTLS), today);
-  const titles = titleParam ? `((${titleParam} <> 'QTLS' AND ${ats}) OR (${titleParam} <> 'ATS' AND ${qtls}))` : `(${ats} OR ${qtls})`;
-  return `(${memberCurrentSql(entryMemberColumns(alias), today)} AND ${titles})`;
+  if (!titleParam) return `(${alias}.listed_on @> ${today})`;
+  return `((CASE ${titleParam} WHEN 'ATS' THEN ${alias}.ats_listed_on WHEN 'QTLS' THEN ${alias}.qtls_listed_on ELSE ${alias}.listed_on END) @> ${today})`;
 }
 
 /** The titles listed today, as a text[] expression (ATS before QTLS). */
 export function entryTitlesSql(alias: string, today: string): string {
-  const ats = statusListedSql(entryStatusColumns(alias, StatusTitle.ATS), today);
-  const qtls = statusListedSql(entryStatusColumns(alias, StatusTitle.QTLS), today);
-  return `array_remove(ARRAY[CASE WHEN ${ats} THEN 'ATS' END, CASE WHEN ${qtls} THEN 'QTLS' END], NULL)`;
+  return `array_remove(ARRAY[CASE WHEN ${alias}.ats_listed_on @> ${today} THEN 'ATS' END, CASE WHEN ${alias}.qtls_listed_on @> ${today} THEN 'QTLS' END], NULL)`;
 }
 
 /** One status row, as read from the database (dates as YYYY-MM-DD). */

@@ -54,10 +54,17 @@ const LISTED = entryListedSql('e', D, '$2::text');
 const COLUMNS = `e.full_name, e.membership_number, e.grade, ${entryTitlesSql('e', D)} AS titles, e.surname_key, e.forename_key`;
 const ORDER = 'e.surname_key, e.forename_key, e.membership_number';
 // Name search: $3 = key, $4 = key || '~' (upper bound of the prefix range: '~' sorts after [a-z0-9] in "C"),
-// $5 = the key's first two characters, $6..$8 = cursor (surname key, forename key, number), $9 = page size + 1.
+// $5 = the key's first two characters, $6..$8 = cursor (surname key, forename key, number) raised to at least
+// (key, '', '') for the surname half, $9 = page size + 1, $10..$12 = the cursor as given ('', '', '' at the start).
 const SURNAME_MATCH = `e.surname_key >= $3 AND e.surname_key < $4`;
 const FULL_NAME_MATCH = `e.fs_bucket = $5 AND e.fs_key >= $3 AND e.fs_key < $4 AND NOT (${SURNAME_MATCH})`;
+// The same set for counting (the bucket is implied by the prefix), so the narrow fs_key index can count it.
+const FULL_NAME_COUNT = `e.fs_key >= $3 AND e.fs_key < $4 AND NOT (${SURNAME_MATCH})`;
 const AFTER = `(e.surname_key, e.forename_key, e.membership_number) > ($6::text, $7::text, $8::text)`;
+const AFTER_RAW = `(e.surname_key, e.forename_key, e.membership_number) > ($10::text, $11::text, $12::text)`;
+// The page's surname half starts from the cursor alone, which the service never lets fall below (key, '', ''): with
+// the range's lower bound as well, btree would start at whichever bound it prefers and may walk the index from the start.
+const SURNAME_PAGE = `e.surname_key < $4`;
 
 /**
  * One statement per page: the page and its total together. The two halves are disjoint (surname prefix; forename or
@@ -67,12 +74,12 @@ const AFTER = `(e.surname_key, e.forename_key, e.membership_number) > ($6::text,
 export const NAME_SEARCH_SQL = `
 SELECT p.full_name, p.membership_number, p.grade, p.titles, p.surname_key, p.forename_key, t.total FROM
   (SELECT (SELECT count(*) FROM register_entry e WHERE ${SURNAME_MATCH} AND ${LISTED})
-        + (SELECT count(*) FROM register_entry e WHERE ${FULL_NAME_MATCH} AND ${LISTED}) AS total) t
+        + (SELECT count(*) FROM register_entry e WHERE ${FULL_NAME_COUNT} AND ${LISTED}) AS total) t
   LEFT JOIN LATERAL (
     SELECT * FROM (
-      (SELECT ${COLUMNS} FROM register_entry e WHERE ${SURNAME_MATCH} AND ${LISTED} AND ${AFTER} ORDER BY ${ORDER} LIMIT $9)
+      (SELECT ${COLUMNS} FROM register_entry e WHERE ${SURNAME_PAGE} AND ${LISTED} AND ${AFTER} ORDER BY ${ORDER} LIMIT $9)
       UNION ALL
-      (SELECT ${COLUMNS} FROM register_entry e WHERE ${FULL_NAME_MATCH} AND ${LISTED} AND ${AFTER} ORDER BY ${ORDER} LIMIT $9)
+      (SELECT ${COLUMNS} FROM register_entry e WHERE ${FULL_NAME_MATCH} AND ${LISTED} AND ${AFTER_RAW} ORDER BY ${ORDER} LIMIT $9)
     ) u ORDER BY u.surname_key, u.forename_key, u.membership_number LIMIT $9
   ) p ON true
 ORDER BY p.surname_key, p.forename_key, p.membership_number`;
@@ -137,12 +144,17 @@ export class RegisterSearchService {
     if (input.name!.length > MAX_NAME_LENGTH) throw badInput('name', `A name has at most ${MAX_NAME_LENGTH} characters`);
     const key = searchKey(input.name!);
     if (key.length < 2) throw badInput('name', 'Enter at least two letters of a name (ATS-41)');
-    let cursor: (string | number)[] = ['', '', ''];
+    // The first page starts just before (key, '', ''); a later one after its cursor, never below that start (so the
+    // surname half can use the cursor alone as its lower bound: membership numbers are never empty).
+    let cursor: string[] = [key, '', ''];
+    let raw: string[] = ['', '', ''];
     if (input.after) {
-      cursor = decodeCursor(input.after, 3);
-      if (cursor.some((v) => typeof v !== 'string' || v.length > 200)) throw badInput('after', 'The cursor is not valid');
+      const given = decodeCursor(input.after, 3);
+      if (!given.every((v) => typeof v === 'string' && /^[A-Za-z0-9]{0,120}$/.test(v))) throw badInput('after', 'The cursor is not valid');
+      raw = given as string[];
+      if (compareKeys(raw, cursor) > 0) cursor = raw;
     }
-    const res = await this.run('register_name_v1', NAME_SEARCH_SQL, [today, title, key, `${key}~`, key.slice(0, 2), cursor[0], cursor[1], cursor[2], size + 1]);
+    const res = await this.run('register_name_v1', NAME_SEARCH_SQL, [today, title, key, `${key}~`, key.slice(0, 2), cursor[0], cursor[1], cursor[2], size + 1, raw[0], raw[1], raw[2]]);
     const rows = (res.rows as EntryRow[]).filter((r) => r.membership_number !== null);
     const totalCount = Number(res.rows[0]?.total ?? 0);
     const hasNextPage = rows.length > size;
@@ -174,6 +186,12 @@ export class RegisterSearchService {
   private run(name: string, text: string, values: unknown[]): Promise<QueryResult> {
     return this.pool.query({ name, text, values });
   }
+}
+
+/** Byte order of [A-Za-z0-9] strings, as PostgreSQL's "C" collation compares them. */
+function compareKeys(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
 }
 
 /** Upper case, spaces removed; null when it cannot be a membership number (still answered "not listed"). */
