@@ -197,7 +197,14 @@ async function main(): Promise<void> {
   bar.update(totalRows, { stage: 'vacuum analyze' });
   await client.query(`VACUUM (ANALYZE) member`);
   await client.query(`VACUUM (ANALYZE) professional_status`);
-  await client.query(`VACUUM (ANALYZE) register_entry`);
+  // Index-only scans (the register's counts) need the visibility map set; VACUUM can set it only once no open
+  // transaction anywhere on the server is older than the load, so try again for a while if it could not.
+  for (let attempt = 0; attempt < 60; attempt++) {
+    await client.query(`VACUUM (ANALYZE) register_entry`);
+    const { rows } = await client.query(`SELECT relallvisible::float / greatest(relpages, 1) AS visible FROM pg_class WHERE relname = 'register_entry'`);
+    if (rows[0].visible > 0.95) break;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
   bar.stop();
 
   const stats = await client.query(`
