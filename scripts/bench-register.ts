@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
   const md =
     `# Register benchmark\n\n\`node dist/scripts/bench-register.js\` on ${new Date().toISOString()}: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up, ` +
     `POST /graphql, page size 20 with totalCount; API with NODE_ENV=production (one process), bare endpoint = Node http + pg issuing the same prepared SQL (one process); ` +
-    `2-core machine shared with other work, so compare the columns of one row rather than rows of different runs.\n\n` +
+    `2-core machine shared with other work (load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}), so compare the columns of one row rather than rows of different runs.\n\n` +
     `| shape | bare req/s | bare p50 / p99 ms | API req/s (uncached) | API p50 / p99 ms | API req/s (response cache) | cached p50 / p99 ms | uncached / bare | cached / uncached |\n|---|---|---|---|---|---|---|---|---|\n` +
     rows.join('\n') +
     '\n';
