@@ -14,12 +14,13 @@ import { Client } from 'pg';
  * for each and the ratios, and writes docs/register-bench.md.
  *
  *   node dist/scripts/bench-register.js [postgres://postgres@127.0.0.1:5432/register_bench]
- *   (BENCH_SECONDS=10 per run; PORT_BASE=4170: the API uses PORT_BASE and PORT_BASE+1, the bare endpoint PORT_BASE+2)
+ *   (BENCH_SECONDS=12 per target and shape, split into BENCH_ROUNDS=4 interleaved rounds; PORT_BASE=4170: the API uses PORT_BASE and PORT_BASE+1, the bare endpoint PORT_BASE+2)
  */
 const url = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/register_bench';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const PORT_BASE = Number(process.env.PORT_BASE ?? 4170);
 const CONNECTIONS = 32;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const ROOT = path.join(__dirname, '..', '..');
 const QUERY = `query Register($name: String, $membershipNumber: String, $first: Int) {
   professionalStatusRegister(name: $name, membershipNumber: $membershipNumber, first: $first) {
@@ -123,9 +124,18 @@ async function main(): Promise<void> {
       const same = JSON.stringify(bare) === JSON.stringify(api);
       if (!same) throw new Error(`the bare endpoint and the API answer differently for ${label}:\n${JSON.stringify(bare).slice(0, 500)}\n${JSON.stringify(api).slice(0, 500)}`);
       for (const target of Object.values(targets)) await run(target, body, 2); // warm up: JIT, prepared statements, pool
-      const b = await run(targets.bare, body, SECONDS);
-      const a = await run(targets.api, body, SECONDS);
-      const c = await run(targets.cached, body, SECONDS);
+      // The machine is shared: interleave ROUNDS short runs of each so load drifts hit all three alike, then sum
+      // requests over the rounds and take the median round's latencies.
+      const rounds: Record<'bare' | 'api' | 'cached', Result[]> = { bare: [], api: [], cached: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const key of ['bare', 'api', 'cached'] as const) rounds[key].push(await run(targets[key], body, SECONDS / ROUNDS));
+      }
+      const combine = (rs: Result[]): Result => {
+        const byRps = [...rs].sort((x, y) => x.rps - y.rps);
+        const mid = byRps[Math.floor(rs.length / 2)];
+        return { rps: rs.reduce((sum, r) => sum + r.rps, 0) / rs.length, p50: mid.p50, p99: mid.p99, errors: rs.reduce((n, r) => n + r.errors, 0), non2xx: rs.reduce((n, r) => n + r.non2xx, 0) };
+      };
+      const [b, a, c] = [combine(rounds.bare), combine(rounds.api), combine(rounds.cached)];
       const line = `${label}: bare ${fmt(b)} | API uncached ${fmt(a)} | API cached ${fmt(c)} | uncached/bare ${(a.rps / b.rps).toFixed(2)} | cached/uncached ${(c.rps / a.rps).toFixed(2)} | same JSON: yes`;
       process.stdout.write(line + '\n');
       rows.push(
@@ -136,7 +146,7 @@ async function main(): Promise<void> {
     children.forEach((c) => c.kill('SIGTERM'));
   }
   const md =
-    `# Register benchmark\n\n\`node dist/scripts/bench-register.js\` on ${new Date().toISOString()}: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up, ` +
+    `# Register benchmark\n\n\`node dist/scripts/bench-register.js\` on ${new Date().toISOString()}: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per target and shape in ${ROUNDS} interleaved rounds (bare, API, API cached, repeated) after a 2 s warm-up; req/s averaged over the rounds, latencies of the median round; ` +
     `POST /graphql, page size 20 with totalCount; API with NODE_ENV=production (one process), bare endpoint = Node http + pg issuing the same prepared SQL (one process); ` +
     `2-core machine shared with other work (load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}), so compare the columns of one row rather than rows of different runs.\n\n` +
     `| shape | bare req/s | bare p50 / p99 ms | API req/s (uncached) | API p50 / p99 ms | API req/s (response cache) | cached p50 / p99 ms | uncached / bare | cached / uncached |\n|---|---|---|---|---|---|---|---|---|\n` +
