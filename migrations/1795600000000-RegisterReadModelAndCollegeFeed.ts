@@ -79,10 +79,11 @@ export class RegisterReadModelAndCollegeFeed1795600000000 implements MigrationIn
     await q.query(`CREATE INDEX register_entry_surname_count ON register_entry (surname_key) INCLUDE (listed_on, ats_listed_on, qtls_listed_on)`);
     await q.query(`CREATE INDEX register_entry_full_name_count ON register_entry (fs_key) INCLUDE (surname_key, listed_on, ats_listed_on, qtls_listed_on)`);
 
-    // What register_entry holds for each member with a status: the one definition, used row by row by the triggers
-    // and set-wise by bulk loads (scripts/seed-register.ts).
+    // What register_entry holds for one member (target) or for everyone (NULL): the one definition, used row by row
+    // by the triggers and set-wise by bulk loads (scripts/seed-register.ts). A function rather than a view, so other
+    // areas' later migrations can still alter the member and professional_status columns it reads.
     await q.query(`
-      CREATE VIEW register_entry_source AS
+      CREATE FUNCTION register_entry_rows(target uuid) RETURNS SETOF register_entry LANGUAGE sql STABLE AS $fn$
       SELECT m.id AS member_id, m.membership_number::text AS membership_number, m.given_name || ' ' || m.family_name AS full_name, m.grade::text AS grade,
              register_search_key(m.family_name) AS surname_key, register_search_key(m.given_name) AS forename_key,
              register_search_key(m.given_name) || register_search_key(m.family_name) AS fs_key,
@@ -100,12 +101,13 @@ export class RegisterReadModelAndCollegeFeed1795600000000 implements MigrationIn
         CROSS JOIN LATERAL (SELECT
              c.current * register_status_listed_on(a.awarded_on, a.reaccreditation_due_on, a.suspended_on, a.suspension_ends_on, a.removed_on, a.register_opt_out) AS ats_listed_on,
              c.current * register_status_listed_on(t.awarded_on, t.reaccreditation_due_on, t.suspended_on, t.suspension_ends_on, t.removed_on, t.register_opt_out) AS qtls_listed_on) l
-       WHERE a.id IS NOT NULL OR t.id IS NOT NULL`);
+       WHERE (a.id IS NOT NULL OR t.id IS NOT NULL) AND (target IS NULL OR m.id = target)
+      $fn$`);
     await q.query(`
       CREATE FUNCTION register_entry_refresh(target uuid) RETURNS void LANGUAGE plpgsql AS $fn$
       BEGIN
         DELETE FROM register_entry WHERE member_id = target;
-        INSERT INTO register_entry SELECT * FROM register_entry_source WHERE member_id = target;
+        INSERT INTO register_entry SELECT * FROM register_entry_rows(target);
       END $fn$`);
     await q.query(`
       CREATE FUNCTION register_entry_on_status() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -171,7 +173,7 @@ export class RegisterReadModelAndCollegeFeed1795600000000 implements MigrationIn
     await q.query(`DROP TRIGGER register_entry_on_status ON professional_status`);
     await q.query(`DROP FUNCTION register_entry_on_status()`);
     await q.query(`DROP FUNCTION register_entry_refresh(uuid)`);
-    await q.query(`DROP VIEW register_entry_source`);
+    await q.query(`DROP FUNCTION register_entry_rows(uuid)`);
     await q.query(`DROP TABLE register_entry`);
     await q.query(`DROP FUNCTION register_member_current_on(text, date, date)`);
     await q.query(`DROP FUNCTION register_status_listed_on(date, date, date, date, date, boolean)`);

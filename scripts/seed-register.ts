@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   await client.query(`ALTER TABLE professional_status ENABLE TRIGGER register_entry_on_status`);
 
   bar.update(written, { stage: 'read model' });
-  await client.query(`INSERT INTO register_entry SELECT * FROM register_entry_source`);
+  await client.query(`INSERT INTO register_entry SELECT * FROM register_entry_rows(NULL)`);
   bar.update(totalRows, { stage: 'vacuum analyze' });
   await client.query(`VACUUM (ANALYZE) member`);
   await client.query(`VACUUM (ANALYZE) professional_status`);
