@@ -85,14 +85,13 @@ export function sourceMemberColumns(alias: string): MemberColumns {
 }
 
 /**
- * A register_entry row listed on `today`, optionally for one title only (`titleParam` is a SQL text expression
- * holding 'ATS', 'QTLS' or 'ANY'). The read model stores, per entry, the set of dates on which each title is listed
+ * A register_entry row listed on `today`, optionally for one title only. The read model stores, per entry, the set of dates on which each title is listed
  * (computed from the same stored dates by register_status_listed_on ∩ register_member_current_on, the SQL twins of
  * statusListedSql ∩ memberCurrentSql), so the request's date is still what decides, at one operator per row.
  */
-export function entryListedSql(alias: string, today: string, titleParam?: string): string {
-  if (!titleParam) return `(${alias}.listed_on @> ${today})`;
-  return `((CASE ${titleParam} WHEN 'ATS' THEN ${alias}.ats_listed_on WHEN 'QTLS' THEN ${alias}.qtls_listed_on ELSE ${alias}.listed_on END) @> ${today})`;
+export function entryListedSql(alias: string, today: string, title: StatusTitle | 'ANY' = 'ANY'): string {
+  const column = title === StatusTitle.ATS ? 'ats_listed_on' : title === StatusTitle.QTLS ? 'qtls_listed_on' : 'listed_on';
+  return `(${alias}.${column} @> ${today})`;
 }
 
 /** The titles listed today, as a text[] expression (ATS before QTLS). */

@@ -50,16 +50,18 @@ const NUMBER_PATTERN = /^[A-Z0-9]{1,12}$/;
 export type Queryable = Pick<Pool, 'query'>;
 
 const D = '$1::date';
-const LISTED = entryListedSql('e', D, '$2::text');
 const COLUMNS = `e.full_name, e.membership_number, e.grade, ${entryTitlesSql('e', D)} AS titles, e.surname_key, e.forename_key`;
 const ORDER = 'e.surname_key, e.forename_key, e.membership_number';
-// Name search: $3 = key, $4 = key || '~' (upper bound of the prefix range: '~' sorts after [a-z0-9] in "C"),
-// $5 = the key's first two characters, $6..$8 = cursor (surname key, forename key, number) raised to at least
-// (key, '', '') for the surname half, $9 = page size + 1, $10..$12 = the cursor as given ('', '', '' at the start).
+// Name search: $2 = the title asked ('ANY', 'ATS', 'QTLS': one statement per value), $3 = key, $4 = key || '~' (upper
+// bound of the prefix range: '~' sorts after [a-z0-9] in "C"), $5 = the key's first two characters, $6..$8 = cursor
+// (surname key, forename key, number) raised to at least (key, '', '') for the surname half, $9 = page size + 1,
+// $10..$12 = the cursor as given ('', '', '' at the start).
 const SURNAME_MATCH = `e.surname_key >= $3 AND e.surname_key < $4`;
 const FULL_NAME_MATCH = `e.fs_bucket = $5 AND e.fs_key >= $3 AND e.fs_key < $4 AND NOT (${SURNAME_MATCH})`;
 // The same set for counting (the bucket is implied by the prefix), so the narrow fs_key index can count it.
 const FULL_NAME_COUNT = `e.fs_key >= $3 AND e.fs_key < $4 AND NOT (${SURNAME_MATCH})`;
+// Never-listed entries (opted out, removed, expelled...) are left out of the narrow count indexes.
+const EVER_LISTED = `e.listed_on <> '{}'::datemultirange`;
 const AFTER = `(e.surname_key, e.forename_key, e.membership_number) > ($6::text, $7::text, $8::text)`;
 const AFTER_RAW = `(e.surname_key, e.forename_key, e.membership_number) > ($10::text, $11::text, $12::text)`;
 // The page's surname half starts from the cursor alone, which the service never lets fall below (key, '', ''): with
@@ -69,30 +71,38 @@ const SURNAME_PAGE = `e.surname_key < $4`;
 /**
  * One statement per page: the page and its total together. The two halves are disjoint (surname prefix; forename or
  * full-name prefix whose surname does not match), each read in the page's order from its covering index and stopped
- * after one page, then merged.
+ * after one page, then merged. One statement per title filter, so each compares one stored date set per row.
  */
-export const NAME_SEARCH_SQL = `
-SELECT p.full_name, p.membership_number, p.grade, p.titles, p.surname_key, p.forename_key, t.total FROM
-  (SELECT (SELECT count(*) FROM register_entry e WHERE ${SURNAME_MATCH} AND ${LISTED})
-        + (SELECT count(*) FROM register_entry e WHERE ${FULL_NAME_COUNT} AND ${LISTED}) AS total) t
+export function nameSearchSql(title: StatusTitle | 'ANY'): string {
+  const listed = entryListedSql('e', D, title);
+  return `
+SELECT p.full_name, p.membership_number, p.grade, p.titles, p.surname_key, p.forename_key, t.total, $2::text AS title FROM
+  (SELECT (SELECT count(*) FROM register_entry e WHERE ${SURNAME_MATCH} AND ${EVER_LISTED} AND ${listed})
+        + (SELECT count(*) FROM register_entry e WHERE ${FULL_NAME_COUNT} AND ${EVER_LISTED} AND ${listed}) AS total) t
   LEFT JOIN LATERAL (
     SELECT * FROM (
-      (SELECT ${COLUMNS} FROM register_entry e WHERE ${SURNAME_PAGE} AND ${LISTED} AND ${AFTER} ORDER BY ${ORDER} LIMIT $9)
+      (SELECT ${COLUMNS} FROM register_entry e WHERE ${SURNAME_PAGE} AND ${listed} AND ${AFTER} ORDER BY ${ORDER} LIMIT $9)
       UNION ALL
-      (SELECT ${COLUMNS} FROM register_entry e WHERE ${FULL_NAME_MATCH} AND ${LISTED} AND ${AFTER_RAW} ORDER BY ${ORDER} LIMIT $9)
+      (SELECT ${COLUMNS} FROM register_entry e WHERE ${FULL_NAME_MATCH} AND ${listed} AND ${AFTER_RAW} ORDER BY ${ORDER} LIMIT $9)
     ) u ORDER BY u.surname_key, u.forename_key, u.membership_number LIMIT $9
   ) p ON true
 ORDER BY p.surname_key, p.forename_key, p.membership_number`;
+}
+export const NAME_SEARCH_SQL = nameSearchSql('ANY');
+const NAME_SEARCH = { ANY: NAME_SEARCH_SQL, ATS: nameSearchSql(StatusTitle.ATS), QTLS: nameSearchSql(StatusTitle.QTLS) } as const;
 
 /** Exact membership number ($3); the listing condition is the same. */
-export const NUMBER_SEARCH_SQL = `
-SELECT ${COLUMNS}, 1 AS total FROM register_entry e WHERE e.membership_number = $3 AND ${LISTED}`;
+export function numberSearchSql(title: StatusTitle | 'ANY'): string {
+  return `SELECT ${COLUMNS}, 1 AS total, $2::text AS title FROM register_entry e WHERE e.membership_number = $3 AND ${entryListedSql('e', D, title)}`;
+}
+export const NUMBER_SEARCH_SQL = numberSearchSql('ANY');
+const NUMBER_SEARCH = { ANY: NUMBER_SEARCH_SQL, ATS: numberSearchSql(StatusTitle.ATS), QTLS: numberSearchSql(StatusTitle.QTLS) } as const;
 
-/** Employer check: one row per number asked, in the order asked ($2 is always 'ANY' here). */
+/** Employer check: one row per number asked, in the order asked. */
 export const EMPLOYER_CHECK_SQL = `
 SELECT n.num AS asked, e.full_name, e.membership_number, e.grade, ${entryTitlesSql('e', D)} AS titles
-  FROM unnest($3::text[]) WITH ORDINALITY AS n(num, i)
-  LEFT JOIN register_entry e ON e.membership_number = n.num AND ${LISTED}
+  FROM unnest($2::text[]) WITH ORDINALITY AS n(num, i)
+  LEFT JOIN register_entry e ON e.membership_number = n.num AND ${entryListedSql('e', D)}
  ORDER BY n.i`;
 
 interface EntryRow {
@@ -136,7 +146,7 @@ export class RegisterSearchService {
     if (hasNumber) {
       const number = normaliseNumber(input.membershipNumber!, 'membershipNumber');
       if (input.after) return { items: [], totalCount: 0, endCursor: null, hasNextPage: false };
-      const res = number ? await this.run('register_number_v1', NUMBER_SEARCH_SQL, [today, title, number]) : { rows: [] };
+      const res = number ? await this.run(`register_number_${title}_v2`, NUMBER_SEARCH[title], [today, title, number]) : { rows: [] };
       const items = (res.rows as EntryRow[]).map(toView);
       return { items, totalCount: items.length, endCursor: items.length ? encodeCursor(['#', '', items[0].membershipNumber]) : null, hasNextPage: false };
     }
@@ -154,7 +164,7 @@ export class RegisterSearchService {
       raw = given as string[];
       if (compareKeys(raw, cursor) > 0) cursor = raw;
     }
-    const res = await this.run('register_name_v1', NAME_SEARCH_SQL, [today, title, key, `${key}~`, key.slice(0, 2), cursor[0], cursor[1], cursor[2], size + 1, raw[0], raw[1], raw[2]]);
+    const res = await this.run(`register_name_${title}_v2`, NAME_SEARCH[title], [today, title, key, `${key}~`, key.slice(0, 2), cursor[0], cursor[1], cursor[2], size + 1, raw[0], raw[1], raw[2]]);
     const rows = (res.rows as EntryRow[]).filter((r) => r.membership_number !== null);
     const totalCount = Number(res.rows[0]?.total ?? 0);
     const hasNextPage = rows.length > size;
@@ -175,7 +185,7 @@ export class RegisterSearchService {
     const today = londonDateOf(this.clock.now());
     // A malformed number is simply not listed: the answer is the same whatever the reason (ATS-41).
     const asked = numbers.map((n) => normaliseNumber(n, 'membershipNumbers') ?? '');
-    const res = await this.run('register_employer_check_v1', EMPLOYER_CHECK_SQL, [today, 'ANY', asked]);
+    const res = await this.run('register_employer_check_v2', EMPLOYER_CHECK_SQL, [today, asked]);
     return (res.rows as (EntryRow & { asked: string })[]).map((row, i) => ({
       membershipNumber: numbers[i],
       listed: row.membership_number !== null,
