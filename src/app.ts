@@ -19,6 +19,7 @@ import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import { registerPaymentRoutes } from './http/payment-routes';
 import { registerEdge } from './edge/edge';
+import { registerHttp, registerPlugins } from './graphql/resolvers/register/register-http';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -43,6 +44,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
   let paymentLog: (message: string, detail: Record<string, unknown>) => void = () => undefined;
   const services = createServices({ dataSource, clock: effectiveClock, adjustableClock, payments: { config: config.payments, log: (m, d) => paymentLog(m, d) },
     atsSettings: config.ats,
+    readDatabaseUrl: config.readDatabaseUrl,
     joinConfirmation: { hours: config.edge.joinConfirmationHours, url: config.edge.joinConfirmationUrl },
   });
   const verifier = new TokenVerifier(config.jwt);
@@ -95,6 +97,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
       unavailableStatusPlugin(config.faults.retryAfterSeconds),
       config.edge.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       ...armor.plugins,
+      ...registerPlugins(config),
     ],
   });
   await apollo.start();
@@ -112,6 +115,8 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
     if (result.ready) return { status: 'ready' };
     return reply.code(503).header('retry-after', String(config.faults.retryAfterSeconds)).header('x-unavailable-reason', result.reason ?? 'unknown').send({ status: 'unavailable' });
   });
+
+  await registerHttp(server, config);
 
   await server.register(fastifyApollo(apollo), {
     path: '/graphql',
@@ -138,6 +143,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
       await apollo.stop();
       await readiness.close();
       await edge.close();
+      await services.register.close();
     },
   };
 }

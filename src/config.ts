@@ -38,6 +38,16 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** How often the outbox sender looks for mail to deliver when SMTP is configured. */
   mailPollSeconds: number;
+  /** Issue 10: public register and employer-check reads go to this server (a read replica) when set. */
+  readDatabaseUrl?: string;
+  /** Issue 10: max-age (seconds) of public register responses (Cache-Control, and the in-process response cache). */
+  registerCacheMaxAge: number;
+  /** Issue 10: keep public register responses in memory for `registerCacheMaxAge` seconds (default: on in production). */
+  registerResponseCache: boolean;
+  /** ATS-49: push each conferral to the Chartered College as a signed CloudEvent. */
+  collegeWebhookUrl?: string;
+  collegeWebhookSecret?: string;
+  collegePushPollSeconds: number;
   /** ATS-36 objections, ATS-53 portfolio download links (issue 9). */
   ats: {
     objectionPeriodDays: number;
@@ -265,6 +275,11 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     sweepIntervalSeconds: integer(env, 'SWEEP_INTERVAL_SECONDS', 300, 0, 86400),
     mailPollSeconds: integer(env, 'MAIL_POLL_SECONDS', 10, 1, 3600),
+    readDatabaseUrl: postgresUrl(env, 'READ_DATABASE_URL'),
+    registerCacheMaxAge: integer(env, 'REGISTER_CACHE_MAX_AGE', 30, 0, 3600),
+    registerResponseCache: bool(env, 'REGISTER_RESPONSE_CACHE', production),
+    ...collegeWebhook(env),
+    collegePushPollSeconds: integer(env, 'COLLEGE_PUSH_POLL_SECONDS', 15, 1, 3600),
     ats: atsConfig(env, production),
     payments: loadPaymentsConfig(env, production, integer(env, 'PORT', 4000, 0, 65535)),
     faults: loadFaultConfig(env),
@@ -427,4 +442,20 @@ function atsConfig(env: Env, production: boolean): Config['ats'] {
     portfolioLinkSecret,
     portfolioLinkTtlSeconds: integer(env, 'PORTFOLIO_LINK_TTL_SECONDS', 600, 30, 86400),
   };
+}
+
+/** ATS-49: COLLEGE_WEBHOOK_URL (http(s)) needs COLLEGE_WEBHOOK_SECRET (at least 32 characters) to sign with. */
+function collegeWebhook(env: Env): { collegeWebhookUrl?: string; collegeWebhookSecret?: string } {
+  const url = optional(env, 'COLLEGE_WEBHOOK_URL');
+  if (!url) return {};
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('COLLEGE_WEBHOOK_URL', 'is not a valid URL');
+  }
+  if (!['http:', 'https:'].includes(parsed.protocol)) throw new ConfigError('COLLEGE_WEBHOOK_URL', 'must be an http(s) URL');
+  const secret = optional(env, 'COLLEGE_WEBHOOK_SECRET');
+  if (!secret || secret.length < 32) throw new ConfigError('COLLEGE_WEBHOOK_SECRET', 'must be set (at least 32 characters) when COLLEGE_WEBHOOK_URL is set');
+  return { collegeWebhookUrl: url, collegeWebhookSecret: secret };
 }

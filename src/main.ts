@@ -12,6 +12,7 @@ import { seedDemoData, seedDemoProgramme } from './db/demo-seed';
 import { DEMO_IDENTITIES } from './db/demo-identities';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { OutboxDispatcher, SmtpMailSender } from './domain/notifications/outbox-dispatcher';
+import { CollegePushDispatcher } from './domain/register/college/college-push.dispatcher';
 
 /** Process entry: config -> database -> migrations -> demo data -> server -> listen; graceful shutdown. */
 async function main(): Promise<void> {
@@ -135,6 +136,12 @@ async function main(): Promise<void> {
     );
   } else {
     log.info('SMTP_URL is unset: notifications are kept in the outbox; staff can read them with the `notifications` query');
+  }
+
+  if (config.collegeWebhookUrl && config.collegeWebhookSecret) {
+    // ATS-49: push conferrals to the Chartered College from the college_push outbox, with retries and backoff.
+    const push = new CollegePushDispatcher(dataSource, { url: config.collegeWebhookUrl, secret: config.collegeWebhookSecret });
+    timers.push(setInterval(() => push.dispatchBatch().catch((err) => log.error({ err: { name: err?.name } }, 'college push failed')), config.collegePushPollSeconds * 1000));
   }
 
   await app.server.listen({ host: config.host, port: config.port });

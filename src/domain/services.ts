@@ -18,6 +18,7 @@ import { createAwardArea } from './ats/award';
 import { createStatusArea } from './register/status';
 import type { AwardSettings } from './ats/award/award.service';
 import { createDashboardService } from './ats/dashboard/dashboard.service';
+import { createRegisterArea } from './register';
 
 export interface ServiceDeps {
   dataSource: DataSource;
@@ -31,10 +32,12 @@ export interface ServiceDeps {
   joinConfirmation?: JoinConfirmationSettings;
   /** ATS results and award settings from config (OBJECTION_PERIOD_DAYS, PORTFOLIO_*); defaults for tests and scripts. */
   atsSettings?: { objectionPeriodDays?: number } & Partial<AwardSettings>;
+  /** READ_DATABASE_URL: the public register's reads go there (issue 10). */
+  readDatabaseUrl?: string;
 }
 
 /** Wires the domain services together; every dependency is passed explicitly. */
-export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), payments: paymentOptions, joinConfirmation, atsSettings = {} }: ServiceDeps) {
+export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), payments: paymentOptions, joinConfirmation, atsSettings = {}, readDatabaseUrl }: ServiceDeps) {
   const audit = new AuditService(dataSource, clock);
   const uow = new UnitOfWork(dataSource, audit);
   const notifications = new NotificationService(dataSource, clock);
@@ -60,9 +63,10 @@ export function createServices({ dataSource, clock, adjustableClock, calendar = 
   const statusRecords = createStatusArea(areaDeps);
   for (const area of [atsResults, atsAward, statusRecords]) area.sweeps.forEach((s) => sweeps.register(s));
   const dashboard = createDashboardService(dataSource, clock, { participants: programme.participants, accounts: payments.accounts, statuses: statusRecords.statuses });
+  const register = createRegisterArea(areaDeps, { readDatabaseUrl });
   return {
     dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments, programme,
-    atsResults, atsAward, statusRecords, dashboard,
+    atsResults, atsAward, statusRecords, dashboard, register,
   };
 }
 

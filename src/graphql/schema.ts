@@ -11,6 +11,7 @@ import { paymentResolvers } from './resolvers/payments';
 import { programmeResolvers } from './resolvers/programme';
 import { errorContractTypes } from './types/errors.types';
 import { atsResultsResolvers } from './resolvers/ats-results';
+import { registerResolvers } from './resolvers/register/register.resolver';
 
 export const resolvers = [
   MemberResolver,
@@ -21,6 +22,7 @@ export const resolvers = [
   ...paymentResolvers,
   ...programmeResolvers,
   ...atsResultsResolvers,
+  ...registerResolvers,
 ] as [Function, ...Function[]];
 
 let cached: Promise<GraphQLSchema> | undefined;

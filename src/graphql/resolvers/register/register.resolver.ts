@@ -1,0 +1,84 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { StatusTitle } from '../../../domain/register/register.enums';
+import { Role } from '../../../domain/shared/viewer';
+import { Allow, Public } from '../../access';
+import type { Context } from '../../context';
+import {
+  AcknowledgeConferralsInput,
+  CollegeConferralFeed,
+  ConferralAcknowledgement,
+  EmployerCheckResult,
+  OverdueConferralConnection,
+  RegisterEntry,
+  RegisterEntryConnection,
+} from '../../types/register.types';
+
+/** The public register operations: responses are cacheable by a CDN (see registerPlugins). */
+export const PUBLIC_REGISTER_FIELDS = new Set(['professionalStatusRegister', 'employerCheck']);
+
+@Resolver(() => RegisterEntry)
+export class RegisterResolver {
+  @Query(() => RegisterEntryConnection, {
+    description:
+      'ATS-41, DEC-G2: the public Professional Status Register. Search by name (partial: a prefix of the surname, the forename or the full name; case, accents, apostrophes, hyphens and spaces ignored; at least two letters) or by exact membership number; optionally one title. Ordered by surname, forename, membership number.',
+  })
+  @Public()
+  professionalStatusRegister(
+    @Ctx() ctx: Context,
+    @Arg('name', () => String, { nullable: true, description: 'Part of a name: "zoe", "oconnor", "smith", "zoe smith".' }) name: string | null,
+    @Arg('membershipNumber', () => String, { nullable: true, description: 'An exact membership number.' }) membershipNumber: string | null,
+    @Arg('title', () => StatusTitle, { nullable: true, description: 'Only holders listed with this title.' }) title: StatusTitle | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (1-100, default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+  ): Promise<RegisterEntryConnection> {
+    return ctx.services.register.search.search({ name, membershipNumber, title, first, after }).then((p) => ({
+      nodes: p.items,
+      pageInfo: { endCursor: p.endCursor, hasNextPage: p.hasNextPage },
+      totalCount: p.totalCount,
+    }));
+  }
+
+  @Query(() => [EmployerCheckResult], {
+    description: 'ATS-41: the employer check. For each membership number (at most 100), whether a current register entry exists today, and the entry; in the order asked.',
+  })
+  @Public()
+  employerCheck(
+    @Ctx() ctx: Context,
+    @Arg('membershipNumbers', () => [String], { description: 'Membership numbers to check (1 to 100).' }) membershipNumbers: string[],
+  ): Promise<EmployerCheckResult[]> {
+    return ctx.services.register.search.employerCheck(membershipNumbers);
+  }
+
+  @Query(() => CollegeConferralFeed, { description: 'ATS-49: the Chartered College\'s feed of Chartered Teacher conferrals, oldest first, after a cursor.' })
+  @Allow(Role.CHARTERED_COLLEGE)
+  async charteredTeacherConferrals(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (1-100, default 50).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous pull; omit to start from the beginning.' }) after: string | null,
+  ): Promise<CollegeConferralFeed> {
+    const page = await ctx.services.register.college.feed(ctx.viewer, first, after);
+    return { nodes: page.items, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+  }
+
+  @Mutation(() => ConferralAcknowledgement, { description: 'ATS-49: the Chartered College acknowledges the records it has stored; acknowledging again changes nothing.' })
+  @Allow(Role.CHARTERED_COLLEGE)
+  acknowledgeCharteredTeacherConferrals(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AcknowledgeConferralsInput, { description: 'The membership numbers stored.' }) input: AcknowledgeConferralsInput,
+  ): Promise<ConferralAcknowledgement> {
+    return ctx.services.register.college.acknowledge(ctx.viewer, input.membershipNumbers);
+  }
+
+  @Query(() => OverdueConferralConnection, { description: 'ATS-49: conferrals the Chartered College has not acknowledged six weeks (42 days) after the award.' })
+  @Allow(Role.PROFESSIONAL_STATUS_TEAM, Role.ADMIN)
+  async overdueCharteredTeacherConferrals(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (1-100, default 50).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+  ): Promise<OverdueConferralConnection> {
+    const page = await ctx.services.register.college.overdue(ctx.viewer, first, after);
+    return { nodes: page.items, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage }, totalCount: page.totalCount };
+  }
+}
+
+export const registerResolvers = [RegisterResolver];
