@@ -35,7 +35,7 @@ export interface App {
 export async function createApp({ config, dataSource, clock, logger }: AppOptions): Promise<App> {
   const adjustableClock = config.testClockEnabled ? new AdjustableClock(clock ?? new SystemClock()) : null;
   const effectiveClock = adjustableClock ?? clock ?? new SystemClock();
-  const services = createServices({ dataSource, clock: effectiveClock, adjustableClock });
+  const services = createServices({ dataSource, clock: effectiveClock, adjustableClock, conductSettings: config.conduct });
   const verifier = new TokenVerifier(config.jwt);
 
   const server = Fastify({

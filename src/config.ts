@@ -34,6 +34,14 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** How often the outbox sender looks for mail to deliver when SMTP is configured. */
   mailPollSeconds: number;
+  /** COP-7: complaint targets (calendar days from receipt), the public confirmation code's life and the status page. */
+  conduct: {
+    acknowledgeWithinDays: number;
+    resolveWithinDays: number;
+    complaintConfirmationHours: number;
+    complaintStatusUrl: string;
+    complaintConfirmationsPerAddressPerDay: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -93,6 +101,17 @@ function postgresUrl(env: Env, name: string): string | undefined {
   return raw;
 }
 
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const raw = optional(env, name) ?? fallback;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError(name, 'must be an http(s) URL');
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
   const production = nodeEnv === 'production';
@@ -135,5 +154,12 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     sweepIntervalSeconds: integer(env, 'SWEEP_INTERVAL_SECONDS', 300, 0, 86400),
     mailPollSeconds: integer(env, 'MAIL_POLL_SECONDS', 10, 1, 3600),
+    conduct: {
+      acknowledgeWithinDays: integer(env, 'COMPLAINT_ACKNOWLEDGE_DAYS', 5, 1, 365),
+      resolveWithinDays: integer(env, 'COMPLAINT_RESOLVE_DAYS', 28, 1, 365),
+      complaintConfirmationHours: integer(env, 'COMPLAINT_CONFIRMATION_HOURS', 48, 1, 720),
+      complaintStatusUrl: httpUrl(env, 'COMPLAINT_STATUS_URL', 'https://set.example/complaints/status'),
+      complaintConfirmationsPerAddressPerDay: integer(env, 'COMPLAINT_CONFIRMATIONS_PER_ADDRESS_PER_DAY', 3, 1, 100),
+    },
   };
 }

@@ -10,6 +10,7 @@ import { applicationEntities } from '../domain/ats/applications/application.enti
 import { programmeEntities } from '../domain/ats/programme/programme.entities';
 import { paymentEntities } from '../domain/payments/payment.entities';
 import { registerEntities } from '../domain/register/register.entities';
+import { conductEntities } from '../domain/conduct/conduct.entities';
 
 /** Every entity, listed explicitly so the data source never depends on file globs. */
 export const entities = [
@@ -25,4 +26,5 @@ export const entities = [
   ...programmeEntities,
   ...paymentEntities,
   ...registerEntities,
+  ...conductEntities,
 ];

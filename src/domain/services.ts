@@ -12,6 +12,8 @@ import { SweepService } from './system/sweep.service';
 import { createApplicationArea } from './ats/applications';
 import { createPaymentArea } from './payments';
 import { createProgrammeArea } from './ats/programme';
+import { createConductArea } from './conduct';
+import type { ConductSettings } from './conduct/complaint.service';
 
 export interface ServiceDeps {
   dataSource: DataSource;
@@ -19,10 +21,12 @@ export interface ServiceDeps {
   /** Present only where the test clock is enabled (DEC-T2). */
   adjustableClock: AdjustableClock | null;
   calendar?: WorkingDayCalendar;
+  /** COP-7 complaint targets and links (config.ts); defaults apply when absent. */
+  conductSettings?: ConductSettings;
 }
 
 /** Wires the domain services together; every dependency is passed explicitly. */
-export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar() }: ServiceDeps) {
+export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), conductSettings }: ServiceDeps) {
   const audit = new AuditService(dataSource, clock);
   const uow = new UnitOfWork(dataSource, audit);
   const notifications = new NotificationService(dataSource, clock);
@@ -41,8 +45,9 @@ export function createServices({ dataSource, clock, adjustableClock, calendar = 
     fees: payments.fees,
     accounts: payments.accounts,
   });
-  for (const area of [atsApplications, payments, programme]) area.sweeps.forEach((s) => sweeps.register(s));
-  return { dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments, programme };
+  const conduct = createConductArea(areaDeps, { settings: conductSettings });
+  for (const area of [atsApplications, payments, programme, conduct]) area.sweeps.forEach((s) => sweeps.register(s));
+  return { dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments, programme, conduct };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,8 @@ import { SystemResolver } from './resolvers/system.resolver';
 import { applicationResolvers } from './resolvers/ats-applications';
 import { paymentResolvers } from './resolvers/payments';
 import { programmeResolvers } from './resolvers/programme';
+import { conductResolvers } from './resolvers/conduct';
+import './types/conduct.types';
 
 export const resolvers = [
   MemberResolver,
@@ -18,6 +20,7 @@ export const resolvers = [
   ...applicationResolvers,
   ...paymentResolvers,
   ...programmeResolvers,
+  ...conductResolvers,
 ] as [Function, ...Function[]];
 
 let cached: Promise<GraphQLSchema> | undefined;

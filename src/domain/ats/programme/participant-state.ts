@@ -19,3 +19,13 @@ export function assertTransition(from: ParticipantStatus, to: ParticipantStatus)
 
 /** States in which a participation is still running (at most one per member). */
 export const OPEN_STATES = [ParticipantStatus.REGISTERED, ParticipantStatus.PORTFOLIO_ISSUED, ParticipantStatus.SUBMITTED];
+
+/**
+ * ATS-56: the one way back from WITHDRAWN: a conduct withdrawal that an appeal overturns (or a decision varies) puts
+ * the participant back in the open state they were withdrawn from. Any other withdrawal is final.
+ */
+export function assertConductReinstatement(participant: { status: ParticipantStatus; withdrawalKind: string | null }, to: ParticipantStatus): void {
+  if (participant.status !== ParticipantStatus.WITHDRAWN || participant.withdrawalKind !== 'CONDUCT' || !OPEN_STATES.includes(to)) {
+    throw conflict(`A participant who is ${participant.status} cannot be reinstated to ${to}`, 'ATS-56');
+  }
+}
