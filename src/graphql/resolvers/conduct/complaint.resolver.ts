@@ -52,7 +52,7 @@ export class ComplaintResolver {
   @Allow(...CONDUCT_ROLES)
   async openComplaints(
     @Ctx() ctx: Context,
-    @Arg('overdueOnly', { nullable: true, description: 'Only those past a target.' }) overdueOnly: boolean | undefined,
+    @Arg('overdueOnly', () => Boolean, { nullable: true, description: 'Only those past a target.' }) overdueOnly: boolean | undefined,
     @Arg('first', () => Int, { nullable: true, description: 'Page size (1-100).' }) first: number | undefined,
     @Arg('after', () => String, { nullable: true, description: 'Cursor.' }) after: string | undefined,
   ): Promise<ConnectionShape<ComplaintWithClock>> {
