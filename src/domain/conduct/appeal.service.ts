@@ -135,7 +135,7 @@ export class ConductAppealService {
           assertNoViolations(sanctionRequestViolations(input.outcome, input.sanctions, today, !!c.participantId), 'The varied sanction is not valid');
         }
         if (input.outcome !== AppealOutcome.NOT_UPHELD) {
-          const inEffect = await manager.find(ConductSanction, { where: { caseId: c.id, state: SanctionState.IN_EFFECT }, order: { imposedAt: 'DESC', id: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+          const inEffect = await manager.find(ConductSanction, { where: { caseId: c.id, state: SanctionState.IN_EFFECT }, order: { position: 'DESC' }, lock: { mode: 'pessimistic_write' } });
           const state = input.outcome === AppealOutcome.UPHELD ? SanctionState.OVERTURNED : SanctionState.VARIED;
           // Newest first: undoing in reverse order of imposition restores each row to exactly what it was.
           for (const s of inEffect) await this.effects.undo(manager, s, state, viewer.subject, `Appeal ${appeal.reference}: ${input.outcome}`);

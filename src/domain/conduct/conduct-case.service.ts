@@ -238,7 +238,7 @@ export class ConductCaseService {
       await m.find(ConductExternalContact, { where: { caseId: id }, order: { contactedOn: 'ASC', recordedAt: 'ASC' } }),
       await m.find(ConductConflict, { where: { caseId: id }, order: { declaredAt: 'ASC' } }),
       await m.findOneBy(ConductPanel, { caseId: id, purpose: PanelPurpose.DECISION }),
-      await m.find(ConductSanction, { where: { caseId: id }, order: { imposedAt: 'ASC', id: 'ASC' } }),
+      await m.find(ConductSanction, { where: { caseId: id }, order: { position: 'ASC' } }),
       await m.findOneBy(ConductAppeal, { caseId: id }),
     ];
     const effects = sanctions.length ? await m.find(ConductSanctionEffect, { where: { sanctionId: In(sanctions.map((s) => s.id)) }, order: { appliedAt: 'ASC', id: 'ASC' } }) : [];
@@ -272,7 +272,7 @@ export class ConductCaseService {
     const m = this.dataSource.manager;
     const cases = await m.find(ConductCase, { where: { subjectMemberId: memberId }, order: { reportedAt: 'DESC', id: 'DESC' }, take: 100 });
     const ids = cases.map((c) => c.id);
-    const sanctions = ids.length ? await m.find(ConductSanction, { where: { caseId: In(ids) }, order: { imposedAt: 'ASC', id: 'ASC' } }) : [];
+    const sanctions = ids.length ? await m.find(ConductSanction, { where: { caseId: In(ids) }, order: { position: 'ASC' } }) : [];
     const appeals = ids.length ? await m.find(ConductAppeal, { where: { caseId: In(ids) } }) : [];
     await this.audit.recordRead(viewer, { action: 'conductCase.readOwn', targetType: 'conduct_case', detail: { returned: ids } });
     return cases.map((c) => ({ conductCase: c, sanctions: sanctions.filter((s) => s.caseId === c.id), appeal: appeals.find((a) => a.caseId === c.id) ?? null }));

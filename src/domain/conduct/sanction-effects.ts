@@ -43,8 +43,10 @@ export class SanctionEffects {
   async impose(manager: EntityManager, conductCase: ConductCase, request: SanctionRequest, imposedByAppealId: string | null): Promise<ConductSanction> {
     const today = londonToday(this.clock);
     const now = this.clock.now();
+    const position = (await manager.count(ConductSanction, { where: { caseId: conductCase.id } })) + 1;
     const sanction = manager.create(ConductSanction, {
       caseId: conductCase.id,
+      position,
       imposedByAppealId,
       kind: request.kind,
       memberId: conductCase.subjectMemberId,

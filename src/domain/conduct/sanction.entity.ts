@@ -11,7 +11,7 @@ import { EffectRestoreOutcome, SanctionKind, SanctionState } from './conduct.enu
  * transaction; what it changed is in `conduct_sanction_effect`, so lifting or overturning it restores exactly that.
  */
 @Entity('conduct_sanction')
-@Index(['caseId'])
+@Index(['caseId', 'position'], { unique: true })
 @Index(['memberId', 'state'])
 @Check('CHK_conduct_sanction_end_after_start', `"ends_on" IS NULL OR "ends_on" > "starts_on"`)
 export class ConductSanction {
@@ -20,6 +20,8 @@ export class ConductSanction {
   @JoinColumn({ name: 'case_id' })
   conductCase?: ConductCase;
   @Column({ type: 'uuid' }) caseId: string;
+  /** Order of imposition within the case (1, 2, ...): undoing goes in reverse. */
+  @Column({ type: 'int' }) position: number;
   /** Set when an appeal's SANCTION_VARIED outcome imposed it. */
   @Column({ type: 'uuid', nullable: true }) imposedByAppealId: string | null;
   @Column({ type: 'varchar', length: 24 }) kind: SanctionKind;

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ConductCasesComplaintsAppeals1795557008823 implements MigrationInterface {
-  name = 'ConductCasesComplaintsAppeals1795557008823';
+export class ConductCasesComplaintsAppeals1795557608314 implements MigrationInterface {
+  name = 'ConductCasesComplaintsAppeals1795557608314';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "conduct_case" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "reference" character varying(12) NOT NULL, "subject_member_id" uuid NOT NULL, "origin" character varying(14) NOT NULL, "participant_id" uuid, "category" character varying(40) NOT NULL, "description" text NOT NULL, "evidence_notes" text NOT NULL, "reported_by" character varying(64) NOT NULL, "reported_at" TIMESTAMP WITH TIME ZONE NOT NULL, "status" character varying(20) NOT NULL, "investigation_started_at" TIMESTAMP WITH TIME ZONE, "outcome" character varying(20), "decision_reasons" text, "decided_at" TIMESTAMP WITH TIME ZONE, "decided_on" date, "decided_by" character varying(64), "dismissed_at" TIMESTAMP WITH TIME ZONE, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, "version" integer NOT NULL, CONSTRAINT "UQ_2c538b878d5597385918ec790fc" UNIQUE ("reference"), CONSTRAINT "CHK_conduct_case_programme_link" CHECK ("origin" <> 'PROGRAMME' OR "participant_id" IS NOT NULL), CONSTRAINT "PK_27f014f8c46bccf197c408a7d22" PRIMARY KEY ("id"))`);
@@ -32,9 +32,9 @@ export class ConductCasesComplaintsAppeals1795557008823 implements MigrationInte
     await q.query(`CREATE TABLE "conduct_panel_seat" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "panel_id" uuid NOT NULL, "member_id" uuid, "staff_user_id" uuid, CONSTRAINT "CHK_conduct_panel_seat_one_person" CHECK (("member_id" IS NULL) <> ("staff_user_id" IS NULL)), CONSTRAINT "PK_e1e1210aecfb61a88e987600f42" PRIMARY KEY ("id"))`);
     await q.query(`CREATE UNIQUE INDEX "IDX_426010021720c6d3cc294584fe" ON "conduct_panel_seat"  ("panel_id", "staff_user_id") WHERE "staff_user_id" IS NOT NULL`);
     await q.query(`CREATE UNIQUE INDEX "IDX_93689294df11e8bd88495e031d" ON "conduct_panel_seat"  ("panel_id", "member_id") WHERE "member_id" IS NOT NULL`);
-    await q.query(`CREATE TABLE "conduct_sanction" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_id" uuid NOT NULL, "imposed_by_appeal_id" uuid, "kind" character varying(24) NOT NULL, "member_id" uuid NOT NULL, "professional_status_id" uuid, "participant_id" uuid, "starts_on" date NOT NULL, "ends_on" date, "state" character varying(12) NOT NULL, "imposed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "undone_at" TIMESTAMP WITH TIME ZONE, "undone_by" character varying(64), "undone_reason" text, CONSTRAINT "CHK_conduct_sanction_end_after_start" CHECK ("ends_on" IS NULL OR "ends_on" > "starts_on"), CONSTRAINT "PK_bbc3a639786bb8b93decc2eec74" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE TABLE "conduct_sanction" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_id" uuid NOT NULL, "position" integer NOT NULL, "imposed_by_appeal_id" uuid, "kind" character varying(24) NOT NULL, "member_id" uuid NOT NULL, "professional_status_id" uuid, "participant_id" uuid, "starts_on" date NOT NULL, "ends_on" date, "state" character varying(12) NOT NULL, "imposed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "undone_at" TIMESTAMP WITH TIME ZONE, "undone_by" character varying(64), "undone_reason" text, CONSTRAINT "CHK_conduct_sanction_end_after_start" CHECK ("ends_on" IS NULL OR "ends_on" > "starts_on"), CONSTRAINT "PK_bbc3a639786bb8b93decc2eec74" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "IDX_608a4226f97124a9b934424286" ON "conduct_sanction"  ("member_id", "state") `);
-    await q.query(`CREATE INDEX "IDX_f2f1a18d07c433648a394f1098" ON "conduct_sanction"  ("case_id") `);
+    await q.query(`CREATE UNIQUE INDEX "IDX_048c5e054cc5ea2bbec614d20b" ON "conduct_sanction"  ("case_id", "position") `);
     await q.query(`CREATE TABLE "conduct_sanction_effect" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "sanction_id" uuid NOT NULL, "target_type" character varying(24) NOT NULL, "target_id" uuid NOT NULL, "before" jsonb NOT NULL, "after" jsonb NOT NULL, "applied_at" TIMESTAMP WITH TIME ZONE NOT NULL, "undone_at" TIMESTAMP WITH TIME ZONE, "restore_outcome" character varying(12), CONSTRAINT "CHK_conduct_sanction_effect_target" CHECK ("target_type" IN ('member', 'professional_status', 'participant', 'extension_request')), CONSTRAINT "PK_04c86de888c15edacb5bb5be3d9" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "IDX_f1ae7799ee6a1a2d00d2e1af59" ON "conduct_sanction_effect"  ("target_type", "target_id") `);
     await q.query(`CREATE INDEX "IDX_d2beab2d96e671d99f01278d39" ON "conduct_sanction_effect"  ("sanction_id") `);
@@ -80,7 +80,7 @@ export class ConductCasesComplaintsAppeals1795557008823 implements MigrationInte
     await q.query(`DROP INDEX "public"."IDX_d2beab2d96e671d99f01278d39"`);
     await q.query(`DROP INDEX "public"."IDX_f1ae7799ee6a1a2d00d2e1af59"`);
     await q.query(`DROP TABLE "conduct_sanction_effect"`);
-    await q.query(`DROP INDEX "public"."IDX_f2f1a18d07c433648a394f1098"`);
+    await q.query(`DROP INDEX "public"."IDX_048c5e054cc5ea2bbec614d20b"`);
     await q.query(`DROP INDEX "public"."IDX_608a4226f97124a9b934424286"`);
     await q.query(`DROP TABLE "conduct_sanction"`);
     await q.query(`DROP INDEX "public"."IDX_93689294df11e8bd88495e031d"`);
