@@ -124,3 +124,45 @@ export async function caseFile(t: TestApp, id: string): Promise<Record<string, a
     )
   ).conductCaseFile;
 }
+
+/** The ATS set-up a participation needs: template, approved qualifications, a cohort with a window open on `opensOn`. */
+export async function setUpAts(t: TestApp, opensOn: string, closesOn: string, issueOn: string): Promise<{ templateId: string; approved: Record<string, string>; windowId: string }> {
+  const templateId = (await ok(t.gql(`mutation($d: LocalDate!) { publishAtsApplicationTemplateVersion(input: { versionLabel: "2027.1", publishedOn: $d }) { id } }`, { d: londonToday(t.app.services.clock) }, 'membership-team')))
+    .publishAtsApplicationTemplateVersion.id;
+  const approved: Record<string, string> = {};
+  for (const [list, title] of [
+    ['ITT', 'Certificate in Education'],
+    ['ENGLISH', 'GCSE English Language'],
+    ['MATHS', 'GCSE Mathematics'],
+  ]) {
+    approved[list] = (await ok(t.gql(`mutation($input: ApprovedQualificationInput!) { addApprovedQualification(input: $input) { id } }`, { input: { list, title, awardingBody: 'AQA', level: '2' } }, 'membership-team')))
+      .addApprovedQualification.id;
+  }
+  const c = await ok(
+    t.gql(`mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }`, { input: { name: 'Conduct cohort', portfolioIssueDate: issueOn, submissionDeadline: '2028-06-30', provisionalResultsDate: '2028-09-15' } }, 'membership-team'),
+  );
+  const windowId = (await ok(t.gql(`mutation($input: CreateRegistrationWindowInput!) { createRegistrationWindow(input: $input) { id } }`, { input: { cohortId: c.createCohort.id, opensOn, closesOn } }, 'membership-team')))
+    .createRegistrationWindow.id;
+  return { templateId, approved, windowId };
+}
+
+/** A successful ATS application and a registration into the window: returns the participant id. */
+export async function registerParticipant(t: TestApp, ats: { templateId: string; approved: Record<string, string>; windowId: string }, token: string): Promise<string> {
+  const ids: string[] = [];
+  for (const list of ['ITT', 'ENGLISH', 'MATHS']) {
+    const q = await ok(
+      t.gql(
+        `mutation($input: RecordQualificationInput!) { recordMyQualification(input: $input) { id } }`,
+        { input: { approvedQualificationId: ats.approved[list], certificateDate: '2019-07-01', grade: 'Pass', certificateReference: `${randomUUID().slice(0, 8)}-${list}`, declaresAuthentic: true } },
+        token,
+      ),
+    );
+    ids.push(q.recordMyQualification.id);
+  }
+  const app = await ok(
+    t.gql(`mutation($input: SubmitAtsApplicationInput!) { submitAtsApplication(input: $input) { id } }`, { input: { templateVersionId: ats.templateId, isRestart: false, eligibilityStatement: 'I meet the ATS eligibility criteria.', qualificationIds: ids } }, token),
+  );
+  await ok(t.gql(`mutation($id: ID!) { decideAtsApplication(id: $id, input: { outcome: SUCCESSFUL, reasons: "Meets every eligibility criterion." }) { status } }`, { id: app.submitAtsApplication.id }, 'membership-team'));
+  const reg = await ok(t.gql(`mutation($input: RegisterForAtsInput!) { registerForAts(input: $input) { id } }`, { input: { registrationWindowId: ats.windowId, paymentPlan: 'SINGLE' } }, token));
+  return reg.registerForAts.id;
+}
