@@ -5,7 +5,7 @@ import { Member } from '../../src/domain/membership/member.entity';
 import { MemberGrade, MemberStatus, Sector } from '../../src/domain/membership/membership.enums';
 import { isCurrentMember } from '../../src/domain/membership/membership.rules';
 import { ProfessionalStatus } from '../../src/domain/register/professional-status.entity';
-import { StatusTitle } from '../../src/domain/register/register.enums';
+import { type StatusTitle } from '../../src/domain/register/register.enums';
 import { londonToday } from '../../src/domain/shared/dates';
 import { Role } from '../../src/domain/shared/viewer';
 import { expectNoErrors, type GraphQLResponse, type TestApp } from './harness';

@@ -11,7 +11,7 @@ import { hasAnyRole, requireMemberId, requireNotOwnCase, requireRole, type Viewe
 import { AwardAppeal } from './award-appeal.entity';
 import type { AwardAppealEffects } from './award-appeal.ports';
 import { CONDUCT_ROLES } from './conduct-access';
-import { AppealedAwardDecision, AwardAppealOutcome, AwardAppealRemedy, AwardAppealStatus } from './conduct.enums';
+import { type AppealedAwardDecision, AwardAppealOutcome, AwardAppealRemedy, AwardAppealStatus } from './conduct.enums';
 import { awardAppealDecided, awardAppealLodged } from './conduct.notices';
 import { assertAwardAppealTransition, assertReasoned, newReference, remedyFor } from './conduct.rules';
 

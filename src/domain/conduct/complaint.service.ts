@@ -12,7 +12,7 @@ import { ANONYMOUS, hasAnyRole, requireMemberId, requireNotOwnCase, requireRole,
 import { ConductAppeal } from './appeal.entity';
 import { Complaint } from './complaint.entity';
 import { CONDUCT_ROLES } from './conduct-access';
-import { AppealStatus, AppealSubject, ComplainantKind, ComplaintOutcome, ComplaintStatus } from './conduct.enums';
+import { AppealStatus, AppealSubject, ComplainantKind, type ComplaintOutcome, ComplaintStatus } from './conduct.enums';
 import { complaintConfirmation, complaintProgress, complaintReceived } from './conduct.notices';
 import { assertComplaintTransition, assertReasoned, complaintClock, hashToken, newReference, newToken, type ComplaintClock, type ComplaintTargets } from './conduct.rules';
 

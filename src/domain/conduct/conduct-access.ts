@@ -7,7 +7,7 @@ import type { Clock } from '../shared/clock';
 import { assertNoViolations } from '../shared/errors';
 import { Role } from '../shared/viewer';
 import { ConductConflict } from './conduct-case.entity';
-import { PanelPurpose } from './conduct.enums';
+import { type PanelPurpose } from './conduct.enums';
 import { conductPanelViolations, type PanelContext, type PanelSeatPerson } from './conduct.rules';
 import { ConductPanel, ConductPanelSeat } from './panel.entity';
 

@@ -12,7 +12,7 @@ import { requireMemberId, requireNotOwnCase, requireRole, type Viewer } from '..
 import { ConductAppeal } from './appeal.entity';
 import { CASE_REPORTER_ROLES, CONDUCT_ROLES, conflictedIds, convenePanel, panelPeople } from './conduct-access';
 import { ConductCase, ConductCaseNote, ConductConflict, ConductExternalContact } from './conduct-case.entity';
-import { CaseOrigin, CaseOutcome, ConductCaseStatus, ExternalBodyKind, MisconductCategory, PanelPurpose, SanctionKind, SanctionState } from './conduct.enums';
+import { CaseOrigin, type CaseOutcome, ConductCaseStatus, type ExternalBodyKind, type MisconductCategory, PanelPurpose, SanctionKind, SanctionState } from './conduct.enums';
 import { caseDecided, caseDismissed, sanctionLifted } from './conduct.notices';
 import {
   assertCaseTransition,
