@@ -143,8 +143,13 @@ describe('Conduct cases and sanctions (ATS-54..56, COP-6)', () => {
 
     it('records a valid panel, and refuses the subject (holding a panel role) deciding their own case (DEC-G1)', async () => {
       await ok(t.gql(`mutation($id: ID!, $seats: [PanelSeatInput!]!) { conveneConductPanel(id: $id, seats: $seats) { status } }`, { id: caseId, seats: [seat(pm[0].id), seat(conductStaff, 'staff')] }, 'conduct-panel'));
-      const asSubject = await decideCase(t, caseId, [{ kind: 'WARNING' }], t.token(subject.id, [Role.MEMBER, Role.CONDUCT_PANEL]));
-      expect([errorCode(asSubject), asSubject.errors![0].extensions.rule]).toEqual(['RULE_VIOLATION', 'DEC-G1']);
+      const subjectAsPanel = t.token(subject.id, [Role.MEMBER, Role.CONDUCT_PANEL]);
+      const asSubject = await decideCase(t, caseId, [{ kind: 'WARNING' }], subjectAsPanel);
+      expect([errorCode(asSubject), asSubject.errors![0].extensions.rule]).toEqual(['FORBIDDEN', 'DEC-G1']);
+      // Nor may they read their own file (reporter, notes) or find it in the panel's list.
+      const file = await t.gql(`query($id: ID!) { conductCaseFile(id: $id) { conductCase { reportedBy } } }`, { id: caseId }, subjectAsPanel);
+      expect([errorCode(file), file.errors![0].extensions.rule]).toEqual(['FORBIDDEN', 'DEC-G1']);
+      expect((await ok(t.gql(`{ conductCases { nodes { id } } }`, {}, subjectAsPanel))).conductCases.nodes).toEqual([]);
       const conflicted = await decideCase(t, caseId, [{ kind: 'WARNING' }], t.token(pm[1].id, [Role.CONDUCT_PANEL]));
       expect(rules(conflicted)).toEqual(['DECIDER_CONFLICTED']);
     });

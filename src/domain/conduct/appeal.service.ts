@@ -7,7 +7,7 @@ import { londonToday } from '../shared/dates';
 import { assertNoViolations, badInput, notFound, ruleViolation } from '../shared/errors';
 import { pageByInstant, pageSize, type Page } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
-import { hasAnyRole, requireRole, type Viewer } from '../shared/viewer';
+import { hasAnyRole, requireNotOwnCase, requireRole, type Viewer } from '../shared/viewer';
 import { ConductAppeal } from './appeal.entity';
 import { Complaint } from './complaint.entity';
 import { CONDUCT_ROLES, conflictedIds, convenePanel } from './conduct-access';
@@ -99,6 +99,7 @@ export class ConductAppealService {
     requireRole(viewer, CONDUCT_ROLES, 'ATS-57');
     return this.uow.run(viewer, async (manager) => {
       const appeal = await this.lock(manager, appealId);
+      if (appeal.appellantMemberId) requireNotOwnCase(viewer, appeal.appellantMemberId);
       assertAppealTransition(appeal.status, AppealStatus.PANEL_CONVENED);
       const ctx = await this.context(manager, appeal);
       await convenePanel(manager, this.clock, viewer.subject, { purpose: PanelPurpose.APPEAL, caseId: appeal.caseId, appealId: appeal.id }, seats, ctx);
@@ -122,6 +123,7 @@ export class ConductAppealService {
       // Lock order everywhere: case, then appeal.
       const c = peek.caseId ? await lockCase(manager, peek.caseId) : null;
       const appeal = await this.lock(manager, appealId);
+      if (appeal.appellantMemberId) requireNotOwnCase(viewer, appeal.appellantMemberId);
       assertAppealTransition(appeal.status, AppealStatus.DECIDED);
       assertNoViolations(deciderViolations(viewer, await this.context(manager, appeal)), 'You cannot decide this appeal');
       if (appeal.subject === AppealSubject.COMPLAINT_OUTCOME && input.outcome === AppealOutcome.SANCTION_VARIED) {
@@ -161,6 +163,7 @@ export class ConductAppealService {
     const m = this.dataSource.manager;
     const appeal = await m.findOneBy(ConductAppeal, { id: appealId });
     if (!appeal) throw notFound('Appeal');
+    if (appeal.appellantMemberId) requireNotOwnCase(viewer, appeal.appellantMemberId);
     const panel = await m.findOneBy(ConductPanel, { appealId });
     await this.audit.recordRead(viewer, { action: 'conductAppeal.read', targetType: 'conduct_appeal', targetId: appealId });
     return { appeal, panel: panel ? { panel, seats: await m.findBy(ConductPanelSeat, { panelId: panel.id }) } : null };
@@ -170,6 +173,7 @@ export class ConductAppealService {
     requireRole(viewer, CONDUCT_ROLES, 'ATS-57');
     const qb = this.dataSource.getRepository(ConductAppeal).createQueryBuilder('a');
     if (status) qb.andWhere('a.status = :status', { status });
+    if (viewer.memberId) qb.andWhere('(a.appellant_member_id IS NULL OR a.appellant_member_id <> :self)', { self: viewer.memberId });
     const page = await pageByInstant(qb, 'a.lodged_at', 'ASC', (r) => r.lodgedAt, pageSize(first), after);
     await this.audit.recordRead(viewer, { action: 'conductAppeal.list', targetType: 'conduct_appeal', detail: { returned: page.items.map((a) => a.id) } });
     return page;

@@ -100,6 +100,8 @@ export class AwardAppealService {
     requireRole(viewer, CONDUCT_ROLES, 'ATS-57');
     const qb = this.dataSource.getRepository(AwardAppeal).createQueryBuilder('a');
     if (status) qb.andWhere('a.status = :status', { status });
+    // DEC-G1: a panel user never handles (or lists) their own appeal.
+    if (viewer.memberId) qb.andWhere('a.member_id <> :self', { self: viewer.memberId });
     const page = await pageByInstant(qb, 'a.lodged_at', 'ASC', (r) => r.lodgedAt, pageSize(first), after);
     await this.audit.recordRead(viewer, { action: 'awardAppeal.list', targetType: 'award_appeal', detail: { returned: page.items.map((r) => r.id) } });
     return page;

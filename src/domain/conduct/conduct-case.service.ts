@@ -233,6 +233,8 @@ export class ConductCaseService {
     const m = this.dataSource.manager;
     const conductCase = await m.findOneBy(ConductCase, { id });
     if (!conductCase) throw notFound('Conduct case');
+    // DEC-G1: a panel user who is the subject never sees their own file (the reporter, the notes).
+    requireNotOwnCase(viewer, conductCase.subjectMemberId);
     const [notes, externalContacts, conflicts, panel, sanctions, appeal] = [
       await m.find(ConductCaseNote, { where: { caseId: id }, order: { notedOn: 'ASC', recordedAt: 'ASC' } }),
       await m.find(ConductExternalContact, { where: { caseId: id }, order: { contactedOn: 'ASC', recordedAt: 'ASC' } }),
@@ -261,6 +263,9 @@ export class ConductCaseService {
     const qb = this.dataSource.getRepository(ConductCase).createQueryBuilder('c');
     if (status) qb.andWhere('c.status = :status', { status });
     if (subjectMemberId) qb.andWhere('c.subject_member_id = :subjectMemberId', { subjectMemberId });
+    // DEC-G1: nobody sees their own cases in the panel's list.
+    const self = [viewer.memberId, viewer.subject].filter((x): x is string => !!x && /^[0-9a-f-]{36}$/i.test(x));
+    if (self.length) qb.andWhere('c.subject_member_id NOT IN (:...self)', { self });
     const page = await pageByInstant(qb, 'c.reported_at', 'ASC', (r) => r.reportedAt, size, after);
     await this.audit.recordRead(viewer, { action: 'conductCase.list', targetType: 'conduct_case', detail: { returned: page.items.map((r) => r.id) } });
     return page;
@@ -294,6 +299,8 @@ export class ConductCaseService {
     requireRole(viewer, CONDUCT_ROLES, 'ATS-57');
     return this.uow.run(viewer, async (manager) => {
       const c = await lockCase(manager, id);
+      // DEC-G1: nobody acts on a case about themselves (the decision checks add the reporter and declared conflicts).
+      requireNotOwnCase(viewer, c.subjectMemberId);
       const before = c.status;
       const result = await work(manager, c);
       c.updatedAt = this.clock.now();
