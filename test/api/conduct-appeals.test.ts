@@ -93,6 +93,44 @@ describe('Appeals (COP-3, COP-6, COP-7)', () => {
   });
 
   describe('conduct appeals (COP-6)', () => {
+    it('a programme withdrawal cancels a pending extension request, and an upheld appeal gives both back exactly', async () => {
+      const m = await newMember(t, 'withdrawn');
+      const participantId = await registerParticipant(t, ats, m.token);
+      const request = await ok(
+        t.gql(`mutation($id: ID!, $input: ExtensionRequestInput!) { requestExtension(participantId: $id, input: $input) { id status } }`, { id: participantId, input: { reason: 'EMPLOYMENT_CHANGE', evidenceNotes: 'New post from January.' } }, m.token),
+      );
+      const [pm1, pm2] = [await newMember(t, 'wpm1'), await newMember(t, 'wpm2')];
+      const id = await caseWithPanel(t, m.id, [seat(pm1.id)], { participantId });
+      await ok(decideCase(t, id, [{ kind: 'PROGRAMME_WITHDRAWAL' }]));
+      const participant = `query($id: ID!) { participant(id: $id) { status withdrawalKind extensionRequests { id status } } }`;
+      expect((await ok(t.gql(participant, { id: participantId }, 'membership-team'))).participant).toEqual({
+        status: 'WITHDRAWN',
+        withdrawalKind: 'CONDUCT',
+        extensionRequests: [{ id: request.requestExtension.id, status: 'CANCELLED' }],
+      });
+      const appeal = (await ok(t.gql(`mutation($id: ID!) { lodgeConductAppeal(caseId: $id, grounds: "The allegation concerns someone else.") { id } }`, { id }, m.token))).lodgeConductAppeal.id;
+      await ok(t.gql(`mutation($id: ID!, $seats: [PanelSeatInput!]!) { conveneAppealPanel(appealId: $id, seats: $seats) { status } }`, { id: appeal, seats: [seat(pm2.id)] }, 'admin'));
+      await ok(t.gql(`mutation($id: ID!) { decideConductAppeal(appealId: $id, input: { outcome: UPHELD, reasons: "Mistaken identity, plainly." }) { status } }`, { id: appeal }, 'admin'));
+      expect((await ok(t.gql(participant, { id: participantId }, 'membership-team'))).participant).toEqual({
+        status: 'REGISTERED',
+        withdrawalKind: null,
+        extensionRequests: [{ id: request.requestExtension.id, status: 'REQUESTED' }],
+      });
+    });
+
+    it('a suspension that ended by date is stored as LAPSED by the lapse sweep once the renewal date passes (DEC-G2, DEC-M1)', async () => {
+      const m = await newMember(t, 'lapsing', '2027-08-25');
+      const pm = await newMember(t, 'lpm');
+      const id = await caseWithPanel(t, m.id, [seat(pm.id)]);
+      await ok(decideCase(t, id, [{ kind: 'MEMBERSHIP_SUSPENSION', endsOn: '2027-08-22' }]));
+      t.setToday('2027-08-26');
+      expect((await ok(t.gql(`query($id: ID!) { member(id: $id) { status } }`, { id: m.id }, 'membership-team'))).member.status).toBe('LAPSED');
+      await ok(t.gql(`mutation { runSweeps { name affected } }`, {}, 'admin'));
+      const [row] = await t.dataSource.query(`SELECT status, suspension_ends_on FROM member WHERE id = $1`, [m.id]);
+      expect(row).toEqual({ status: 'LAPSED', suspension_ends_on: null });
+      t.setToday('2027-08-20');
+    });
+
     it('refuses appealing a case where no misconduct was found', async () => {
       const subject = await newMember(t, 'cleared');
       const pm = await newMember(t, 'appealpm');
