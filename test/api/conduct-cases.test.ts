@@ -412,6 +412,22 @@ describe('Conduct cases and sanctions (ATS-54..56, COP-6)', () => {
     });
   });
 
+  describe('refused sanctions change nothing', () => {
+    it('refuses an unknown status title as bad input and a status the member does not hold with ATS-56', async () => {
+      const m = await newMember(t, 'nostatus');
+      const id = await caseWithPanel(t, m.id, [seat(pm[0].id)]);
+      const unknown = await decideCase(t, id, [{ kind: 'STATUS_REMOVAL', statusTitle: 'PHD' }]);
+      expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+      const notHeld = await decideCase(t, id, [{ kind: 'MEMBERSHIP_SUSPENSION' }, { kind: 'STATUS_SUSPENSION', statusTitle: 'QTLS' }]);
+      expect([errorCode(notHeld), notHeld.errors![0].extensions.rule]).toEqual(['RULE_VIOLATION', 'ATS-56']);
+      // The membership suspension listed first was rolled back with the refusal.
+      expect((await member(m.id)).status).toBe('ACTIVE');
+      const file = await caseFile(t, id);
+      expect([file.conductCase.status, file.sanctions]).toEqual(['PANEL_CONVENED', []]);
+      expect(errorCode(await t.gql(`query { conductCaseFile(id: "not-an-id") { conductCase { id } } }`, {}, 'conduct-panel'))).toBe('BAD_USER_INPUT');
+    });
+  });
+
   describe('visibility (ATS-57)', () => {
     it('the subject sees status, decision and reasons but the subject type has no reporter, evidence or notes fields', async () => {
       const mine = await ok(t.gql(`{ myConductCases { reference category status outcome decisionReasons decidedOn sanctions { kind state } } }`, {}, subject.token));

@@ -130,8 +130,7 @@ export class ConductCaseType {
   @Field(() => String, { nullable: true, description: 'Who recorded the decision.' }) decidedBy: string | null;
 }
 
-@ObjectType('ConductCaseConnection', { description: 'A page of conduct cases, oldest report first.' })
-export class ConductCaseConnection extends Connection(ConductCaseType, 'ConductCaseList') {}
+export const ConductCaseConnection = Connection(ConductCaseType, 'ConductCase');
 
 @ObjectType('ConductCaseNote', { description: 'An investigation note, dated (internal).' })
 export class ConductCaseNoteType {
@@ -215,8 +214,7 @@ export class ConductAppealType {
   @Field(() => ConductPanelType, { nullable: true, description: 'The appeal panel (conductAppeal only; null in lists).' }) panel: ConductPanelType | null;
 }
 
-@ObjectType('ConductAppealConnection', { description: 'A page of appeals, oldest first.' })
-export class ConductAppealConnection extends Connection(ConductAppealType, 'ConductAppealList') {}
+export const ConductAppealConnection = Connection(ConductAppealType, 'ConductAppeal');
 
 @ObjectType('ConductCaseFile', { description: 'Everything the conduct panel sees about a case (an audited read).' })
 export class ConductCaseFileType {
@@ -294,8 +292,7 @@ export class ComplaintType {
   @Field(() => ComplaintClockType, { nullable: true, description: 'Age and targets while open.' }) clock: ComplaintClockType | null;
 }
 
-@ObjectType('ComplaintConnection', { description: 'Open complaints, oldest first.' })
-export class ComplaintConnection extends Connection(ComplaintType, 'ComplaintList') {}
+export const ComplaintConnection = Connection(ComplaintType, 'Complaint');
 
 @ObjectType('PublicComplaintStatus', { description: 'What a public complainant sees through the private link: their complaint’s status only.' })
 export class PublicComplaintStatusType {
@@ -330,8 +327,7 @@ export class AwardAppealType {
   @Field(() => String, { nullable: true, description: 'Who applied the remedy (RECORDED_ON_APPEAL until the VIVA/award area is wired in).' }) remedyAppliedBy: string | null;
 }
 
-@ObjectType('AwardAppealConnection', { description: 'Award appeals, oldest first.' })
-export class AwardAppealConnection extends Connection(AwardAppealType, 'AwardAppealList') {}
+export const AwardAppealConnection = Connection(AwardAppealType, 'AwardAppeal');
 
 // ---------- inputs ----------
 
