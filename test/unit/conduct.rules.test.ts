@@ -26,6 +26,8 @@ import {
   suspensionHasEnded,
 } from '../../src/domain/conduct/conduct.rules';
 import { MemberStatus } from '../../src/domain/membership/membership.enums';
+import { assertConductReinstatement } from '../../src/domain/ats/programme/participant-state';
+import { ParticipantStatus, WithdrawalKind } from '../../src/domain/ats/programme/programme.enums';
 import { DomainError } from '../../src/domain/shared/errors';
 
 const TODAY = '2026-11-23';
@@ -166,6 +168,17 @@ describe('conduct rules', () => {
     });
     it('an acknowledged complaint is never acknowledgement-overdue; resolution runs on', () => {
       expect(complaintClock('2026-10-25', true, false, targets, TODAY)).toMatchObject({ acknowledgementOverdue: false, resolutionOverdue: true, resolveBy: '2026-11-22' });
+    });
+  });
+
+  describe('assertConductReinstatement (ATS-56)', () => {
+    const withdrawn = (kind: WithdrawalKind) => ({ status: ParticipantStatus.WITHDRAWN, withdrawalKind: kind });
+    it('reinstates a conduct withdrawal to the state it came from', () => {
+      expect(() => assertConductReinstatement(withdrawn(WithdrawalKind.CONDUCT), ParticipantStatus.SUBMITTED)).not.toThrow();
+    });
+    it('never reinstates any other withdrawal, and never into WITHDRAWN', () => {
+      expect(domainError(() => assertConductReinstatement(withdrawn(WithdrawalKind.PARTICIPANT_REQUEST), ParticipantStatus.SUBMITTED)).rule).toBe('ATS-56');
+      expect(domainError(() => assertConductReinstatement(withdrawn(WithdrawalKind.CONDUCT), ParticipantStatus.WITHDRAWN)).code).toBe('CONFLICT');
     });
   });
 

@@ -1,6 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ExtensionRequest } from '../ats/programme/extension-request.entity';
-import { assertConductReinstatement, assertTransition, OPEN_STATES } from '../ats/programme/participant-state';
+import { assertConductReinstatement, assertTransition, canTransition } from '../ats/programme/participant-state';
 import { Participant } from '../ats/programme/participant.entity';
 import { ExtensionStatus, ParticipantStatus, WithdrawalKind } from '../ats/programme/programme.enums';
 import { withdrawn } from '../ats/programme/programme.notices';
@@ -94,7 +94,7 @@ export class SanctionEffects {
       }
       case SanctionKind.PROGRAMME_WITHDRAWAL: {
         const participant = await manager.findOne(Participant, { where: { id: conductCase.participantId! }, lock: { mode: 'pessimistic_write' } });
-        if (!participant || !OPEN_STATES.includes(participant.status)) {
+        if (!participant || !canTransition(participant.status, ParticipantStatus.WITHDRAWN)) {
           throw ruleViolation('ATS-56', `The participation is ${participant?.status ?? 'missing'} and cannot be withdrawn`);
         }
         // Through the participant state machine: only an open participation can become WITHDRAWN.

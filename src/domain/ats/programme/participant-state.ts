@@ -22,10 +22,11 @@ export const OPEN_STATES = [ParticipantStatus.REGISTERED, ParticipantStatus.PORT
 
 /**
  * ATS-56: the one way back from WITHDRAWN: a conduct withdrawal that an appeal overturns (or a decision varies) puts
- * the participant back in the open state they were withdrawn from. Any other withdrawal is final.
+ * the participant back in the state they were withdrawn from (one from which WITHDRAWN is a move). Any other
+ * withdrawal is final.
  */
 export function assertConductReinstatement(participant: { status: ParticipantStatus; withdrawalKind: string | null }, to: ParticipantStatus): void {
-  if (participant.status !== ParticipantStatus.WITHDRAWN || participant.withdrawalKind !== 'CONDUCT' || !OPEN_STATES.includes(to)) {
+  if (participant.status !== ParticipantStatus.WITHDRAWN || participant.withdrawalKind !== 'CONDUCT' || !canTransition(to, ParticipantStatus.WITHDRAWN)) {
     throw conflict(`A participant who is ${participant.status} cannot be reinstated to ${to}`, 'ATS-56');
   }
 }
