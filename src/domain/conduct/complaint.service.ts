@@ -8,7 +8,7 @@ import { addDays, londonToday } from '../shared/dates';
 import { badInput, DomainError, notFound } from '../shared/errors';
 import { pageByInstant, pageSize, type Page } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
-import { ANONYMOUS, hasAnyRole, requireMemberId, requireNotOwnCase, requireRole, SYSTEM, type Viewer } from '../shared/viewer';
+import { hasAnyRole, requireMemberId, requireNotOwnCase, requireRole, SYSTEM, type Viewer } from '../shared/viewer';
 import { ConductAppeal } from './appeal.entity';
 import { Complaint } from './complaint.entity';
 import { CONDUCT_ROLES } from './conduct-access';
@@ -86,13 +86,13 @@ export class ComplaintService {
    * confirmed with the code mailed to it (fixed text, nothing the complainant wrote). The answer is the same whatever
    * the address, so the form reveals nothing.
    */
-  async submitPublic(input: PublicComplaintInput): Promise<void> {
+  async submitPublic(viewer: Viewer, input: PublicComplaintInput): Promise<void> {
     const { summary, details } = this.text(input);
     const name = input.name.trim();
     if (!name) throw badInput('name', 'Give your name');
     const email = input.email.trim().toLowerCase();
     const now = this.clock.now();
-    await this.uow.run(ANONYMOUS, async (manager) => {
+    await this.uow.run(viewer, async (manager) => {
       const since = new Date(now.getTime() - 24 * 3600_000);
       const recent = await manager
         .createQueryBuilder(Complaint, 'c')
@@ -120,9 +120,9 @@ export class ComplaintService {
   }
 
   /** COP-7: the code from the confirmation mail confirms the address; the complaint is then received, and a private status link is mailed. */
-  async confirm(token: string): Promise<Complaint> {
+  async confirm(viewer: Viewer, token: string): Promise<Complaint> {
     const now = this.clock.now();
-    return this.uow.run(ANONYMOUS, async (manager) => {
+    return this.uow.run(viewer, async (manager) => {
       const complaint = await manager.findOne(Complaint, { where: { confirmationTokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
       if (!complaint || !complaint.confirmationExpiresAt || complaint.confirmationExpiresAt <= now) {
         throw new DomainError('NOT_FOUND', 'This confirmation code is not valid or has expired (COP-7)', 'COP-7');
@@ -142,10 +142,10 @@ export class ComplaintService {
   }
 
   /** The public complainant's view through the link mailed to the confirmed address: their complaint's status only. */
-  async publicStatus(token: string): Promise<Complaint> {
+  async publicStatus(viewer: Viewer, token: string): Promise<Complaint> {
     const complaint = await this.dataSource.getRepository(Complaint).findOneBy({ statusTokenHash: hashToken(token) });
     if (!complaint) throw new DomainError('NOT_FOUND', 'This status link is not valid (COP-7)', 'COP-7');
-    await this.audit.recordRead(ANONYMOUS, { action: 'complaint.readByLink', targetType: 'complaint', targetId: complaint.id });
+    await this.audit.recordRead(viewer, { action: 'complaint.readByLink', targetType: 'complaint', targetId: complaint.id });
     return complaint;
   }
 

@@ -26,20 +26,20 @@ export class ComplaintResolver {
   })
   @Public()
   async submitPublicComplaint(@Ctx() ctx: Context, @Arg('input', () => PublicComplaintInput, { description: 'The complaint.' }) input: PublicComplaintInput): Promise<PublicComplaintAcceptedType> {
-    await ctx.services.conduct.complaints.submitPublic(input);
+    await ctx.services.conduct.complaints.submitPublic(ctx.viewer, input);
     return { accepted: true, message: 'Thank you. Check your email for a confirmation code; your complaint is sent once you confirm it.' };
   }
 
   @Mutation(() => PublicComplaintStatusType, { description: 'COP-7: PENDING_CONFIRMATION → RECEIVED with the code from the confirmation email; a private status link is then emailed. Anonymous mutation (stricter rate limit).' })
   @Public()
   async confirmComplaint(@Ctx() ctx: Context, @Arg('token', { description: 'The confirmation code from the email.' }) token: string): Promise<PublicComplaintStatusType> {
-    return publicStatus(await ctx.services.conduct.complaints.confirm(limit('token', token, 100)));
+    return publicStatus(await ctx.services.conduct.complaints.confirm(ctx.viewer, limit('token', token, 100)));
   }
 
   @Query(() => PublicComplaintStatusType, { description: 'COP-7: a public complainant’s own complaint status, through the token in the link emailed to the confirmed address.' })
   @Public()
   async complaintStatus(@Ctx() ctx: Context, @Arg('token', { description: 'The status token from the emailed link.' }) token: string): Promise<PublicComplaintStatusType> {
-    return publicStatus(await ctx.services.conduct.complaints.publicStatus(limit('token', token, 100)));
+    return publicStatus(await ctx.services.conduct.complaints.publicStatus(ctx.viewer, limit('token', token, 100)));
   }
 
   @Query(() => [ComplaintType], { description: 'The signed-in member’s own complaints.' })
