@@ -44,6 +44,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
   let paymentLog: (message: string, detail: Record<string, unknown>) => void = () => undefined;
   const services = createServices({ dataSource, clock: effectiveClock, adjustableClock, payments: { config: config.payments, log: (m, d) => paymentLog(m, d) },
     atsSettings: config.ats,
+    conductSettings: config.conduct,
     readDatabaseUrl: config.readDatabaseUrl,
     joinConfirmation: { hours: config.edge.joinConfirmationHours, url: config.edge.joinConfirmationUrl },
   });

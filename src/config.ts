@@ -38,6 +38,14 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** How often the outbox sender looks for mail to deliver when SMTP is configured. */
   mailPollSeconds: number;
+  /** COP-7: complaint targets (calendar days from receipt), the public confirmation code's life and the status page. */
+  conduct: {
+    acknowledgeWithinDays: number;
+    resolveWithinDays: number;
+    complaintConfirmationHours: number;
+    complaintStatusUrl: string;
+    complaintConfirmationsPerAddressPerDay: number;
+  };
   /** Issue 10: public register and employer-check reads go to this server (a read replica) when set. */
   readDatabaseUrl?: string;
   /** Issue 10: max-age (seconds) of public register responses (Cache-Control, and the in-process response cache). */
@@ -231,6 +239,17 @@ export function loadPaymentsConfig(env: Env, production: boolean, port: number):
   };
 }
 
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const raw = optional(env, name) ?? fallback;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError(name, 'must be an http(s) URL');
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
   const production = nodeEnv === 'production';
@@ -284,6 +303,13 @@ export function loadConfig(env: Env = process.env): Config {
     payments: loadPaymentsConfig(env, production, integer(env, 'PORT', 4000, 0, 65535)),
     faults: loadFaultConfig(env),
     edge: loadEdgeConfig(env, nodeEnv),
+    conduct: {
+      acknowledgeWithinDays: integer(env, 'COMPLAINT_ACKNOWLEDGE_DAYS', 5, 1, 365),
+      resolveWithinDays: integer(env, 'COMPLAINT_RESOLVE_DAYS', 28, 1, 365),
+      complaintConfirmationHours: integer(env, 'COMPLAINT_CONFIRMATION_HOURS', 48, 1, 720),
+      complaintStatusUrl: httpUrl(env, 'COMPLAINT_STATUS_URL', 'https://set.example/complaints/status'),
+      complaintConfirmationsPerAddressPerDay: integer(env, 'COMPLAINT_CONFIRMATIONS_PER_ADDRESS_PER_DAY', 3, 1, 100),
+    },
   };
 }
 

@@ -15,6 +15,7 @@ import { systemEntities } from '../domain/system/system.entities';
 import { resultsEntities } from '../domain/ats/results/results.entities';
 import { awardEntities } from '../domain/ats/award/award.entities';
 import { statusEntities } from '../domain/register/status/status.entities';
+import { conductEntities } from '../domain/conduct/conduct.entities';
 
 /** Every entity, listed explicitly so the data source never depends on file globs. */
 export const entities = [
@@ -35,4 +36,5 @@ export const entities = [
   ...resultsEntities,
   ...awardEntities,
   ...statusEntities,
+  ...conductEntities,
 ];

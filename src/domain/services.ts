@@ -19,6 +19,9 @@ import { createStatusArea } from './register/status';
 import type { AwardSettings } from './ats/award/award.service';
 import { createDashboardService } from './ats/dashboard/dashboard.service';
 import { createRegisterArea } from './register';
+import { createConductArea } from './conduct';
+import { AtsAwardAppealEffects } from './ats/award/award-appeal-effects';
+import type { ConductSettings } from './conduct/complaint.service';
 
 export interface ServiceDeps {
   dataSource: DataSource;
@@ -34,10 +37,12 @@ export interface ServiceDeps {
   atsSettings?: { objectionPeriodDays?: number } & Partial<AwardSettings>;
   /** READ_DATABASE_URL: the public register's reads go there (issue 10). */
   readDatabaseUrl?: string;
+  /** COP-7 complaint targets and links (config.ts); defaults apply when absent. */
+  conductSettings?: ConductSettings;
 }
 
 /** Wires the domain services together; every dependency is passed explicitly. */
-export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), payments: paymentOptions, joinConfirmation, atsSettings = {}, readDatabaseUrl }: ServiceDeps) {
+export function createServices({ dataSource, clock, adjustableClock, calendar = new WorkingDayCalendar(), payments: paymentOptions, joinConfirmation, atsSettings = {}, readDatabaseUrl, conductSettings }: ServiceDeps) {
   const audit = new AuditService(dataSource, clock);
   const uow = new UnitOfWork(dataSource, audit);
   const notifications = new NotificationService(dataSource, clock);
@@ -64,9 +69,11 @@ export function createServices({ dataSource, clock, adjustableClock, calendar = 
   for (const area of [atsResults, atsAward, statusRecords]) area.sweeps.forEach((s) => sweeps.register(s));
   const dashboard = createDashboardService(dataSource, clock, { participants: programme.participants, accounts: payments.accounts, statuses: statusRecords.statuses });
   const register = createRegisterArea(areaDeps, { readDatabaseUrl });
+  const conduct = createConductArea(areaDeps, { settings: conductSettings, awardAppealEffects: new AtsAwardAppealEffects(atsAward.award) });
+  conduct.sweeps.forEach((s) => sweeps.register(s));
   return {
     dataSource, clock, calendar, audit, uow, notifications, codes, members, membershipApplications, serverClock, sweeps, atsApplications, payments, programme,
-    atsResults, atsAward, statusRecords, dashboard, register,
+    atsResults, atsAward, statusRecords, dashboard, register, conduct,
   };
 }
 

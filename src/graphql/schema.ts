@@ -12,6 +12,8 @@ import { programmeResolvers } from './resolvers/programme';
 import { errorContractTypes } from './types/errors.types';
 import { atsResultsResolvers } from './resolvers/ats-results';
 import { registerResolvers } from './resolvers/register/register.resolver';
+import { conductResolvers } from './resolvers/conduct';
+import './types/conduct.types';
 
 export const resolvers = [
   MemberResolver,
@@ -23,6 +25,7 @@ export const resolvers = [
   ...programmeResolvers,
   ...atsResultsResolvers,
   ...registerResolvers,
+  ...conductResolvers,
 ] as [Function, ...Function[]];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -95,13 +95,18 @@ describe('membership rules', () => {
 
   describe('assertMayRenew (COP-6)', () => {
     it.each([MemberStatus.SUSPENDED, MemberStatus.EXPELLED])('refuses %s', (status) => {
-      const error = domainError(() => assertMayRenew({ status }));
+      const error = domainError(() => assertMayRenew({ status, renewalDate: TOMORROW }, TODAY));
       expect(error.code).toBe('RULE_VIOLATION');
       expect(error.rule).toBe('COP-6');
     });
 
     it.each([MemberStatus.ACTIVE, MemberStatus.LAPSED])('allows %s', (status) => {
-      expect(() => assertMayRenew({ status })).not.toThrow();
+      expect(() => assertMayRenew({ status, renewalDate: TOMORROW }, TODAY)).not.toThrow();
+    });
+
+    it('refuses a suspension ending tomorrow, and allows one that ended today by its date (DEC-G2)', () => {
+      expect(domainError(() => assertMayRenew({ status: MemberStatus.SUSPENDED, renewalDate: TOMORROW, suspensionEndsOn: TOMORROW }, TODAY)).rule).toBe('COP-6');
+      expect(() => assertMayRenew({ status: MemberStatus.SUSPENDED, renewalDate: TOMORROW, suspensionEndsOn: TODAY }, TODAY)).not.toThrow();
     });
   });
 

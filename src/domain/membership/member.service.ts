@@ -194,12 +194,14 @@ export class MemberService {
     const today = londonToday(this.clock);
     return this.uow.run(viewer, async (manager) => {
       const member = await this.lock(manager, memberId);
-      assertMayRenew(member);
+      assertMayRenew(member, today);
       assertRenewalIsDue(member, today, addMonths(today, 3));
       assertAcceptsCurrentCode(acceptedCodeVersionId, await this.codes.current(manager));
       const wasLapsed = member.status === MemberStatus.LAPSED;
       member.renewalDate = renewalDateAfterRenewing(member, today);
       member.status = MemberStatus.ACTIVE;
+      // DEC-G2: a renewal after a suspension ended by date stores what the dates already said.
+      member.suspensionEndsOn = null;
       member.acceptedCodeVersionId = acceptedCodeVersionId;
       member.updatedAt = this.clock.now();
       await manager.save(member);
@@ -245,8 +247,8 @@ export class MemberService {
     const today = londonToday(this.clock);
     return this.uow.run(viewer, async (manager) => {
       const lapsed: Pick<Member, 'id' | 'email' | 'givenName' | 'membershipNumber' | 'renewalDate'>[] = await manager.query(
-        `UPDATE member SET status = 'LAPSED', updated_at = $2, version = version + 1
-          WHERE status = 'ACTIVE' AND renewal_date < $1
+        `UPDATE member SET status = 'LAPSED', suspension_ends_on = NULL, updated_at = $2, version = version + 1
+          WHERE (status = 'ACTIVE' OR (status = 'SUSPENDED' AND suspension_ends_on <= $1)) AND renewal_date < $1
           RETURNING id, email, given_name AS "givenName", membership_number AS "membershipNumber", renewal_date::text AS "renewalDate"`,
         [today, this.clock.now()],
       ).then((r: unknown[]) => (Array.isArray(r[0]) ? (r[0] as never) : (r as never)));

@@ -35,9 +35,12 @@ export function isCurrentMember(member: MemberDates, today: LocalDate): boolean 
   return effectiveStatus(member, today) === MemberStatus.ACTIVE;
 }
 
-/** Suspended and expelled members cannot renew their way back (COP-6); lapsed and active members can. */
-export function assertMayRenew(member: Pick<Member, 'status'>): void {
-  if (member.status === MemberStatus.SUSPENDED) throw ruleViolation('COP-6', 'A suspended membership cannot be renewed');
+/**
+ * Suspended and expelled members cannot renew their way back (COP-6); lapsed and active members can. A suspension
+ * that has reached its end date has ended (DEC-G2), so that member may renew like anyone else.
+ */
+export function assertMayRenew(member: MemberDates, today: LocalDate): void {
+  if (member.status === MemberStatus.SUSPENDED && !hasSuspensionEnded(member, today)) throw ruleViolation('COP-6', 'A suspended membership cannot be renewed');
   if (member.status === MemberStatus.EXPELLED) throw ruleViolation('COP-6', 'An ended membership cannot be renewed');
 }
 

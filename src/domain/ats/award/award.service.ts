@@ -228,6 +228,30 @@ export class AwardService {
     });
   }
 
+  /**
+   * COP-7: an upheld award appeal, applied inside the appeal decision's transaction (the conduct area's
+   * AwardAppealEffects port). NEW_VIVA: a final VIVA not passed gets the one new VIVA (the last one is voided); a failed
+   * resubmission overturned means the portfolio passed, so the participant is provisionally awarded and a VIVA follows
+   * (ATS-37). AWARD: the appeal finds the VIVA was passed, so ATS is awarded now (ATS-40), with everything an award writes.
+   */
+  async applyAwardAppealIn(manager: EntityManager, participantId: string, remedy: 'NEW_VIVA' | 'AWARD'): Promise<void> {
+    const participant = await manager.findOne(Participant, { where: { id: participantId }, lock: { mode: 'pessimistic_write' } });
+    if (!participant) throw notFound('Participant');
+    if (remedy === 'AWARD') {
+      const member = await manager.findOneByOrFail(Member, { id: participant.memberId });
+      await this.award(manager, { participant, member } as LockedParticipant);
+      return;
+    }
+    if (participant.status === ParticipantStatus.RESTART_REQUIRED) {
+      this.move(participant, ParticipantStatus.PROVISIONALLY_AWARDED);
+    } else {
+      this.move(participant, ParticipantStatus.RE_VIVA_REQUIRED);
+      const last = await manager.findOne(AtsViva, { where: { participantId, voidedAt: IsNull() }, order: { attemptNumber: 'DESC' } });
+      if (last) await manager.update(AtsViva, { id: last.id }, { voidedAt: this.clock.now() });
+    }
+    await manager.save(participant);
+  }
+
   /** ATS-39, ATS-57: VIVA records are for the participant and results staff only. */
   assertMayReadVivas(viewer: Viewer, participant: Participant): void {
     requireSelfOrRole(viewer, participant.memberId, RESULTS_STAFF_ROLES);

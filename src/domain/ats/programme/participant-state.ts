@@ -24,8 +24,8 @@ const TRANSITIONS: Record<S, S[]> = {
   // ATS-36: an upheld objection (within its period) lets staff record a new outcome.
   [S.RESTART_REQUIRED]: [S.PROVISIONALLY_AWARDED, S.CRITERIA_NOT_MET],
   [S.AWARDED]: [],
-  // COP-7: an upheld award appeal may allow a new VIVA (AwardService.allowNewViva).
-  [S.NOT_AWARDED]: [S.RE_VIVA_REQUIRED],
+  // COP-7: an upheld award appeal allows a new VIVA, or finds the VIVA passed and awards (AwardService.applyAwardAppealIn).
+  [S.NOT_AWARDED]: [S.RE_VIVA_REQUIRED, S.AWARDED],
   [S.WITHDRAWN]: [],
 };
 
@@ -66,3 +66,14 @@ export const OPEN_STATES: S[] = (Object.values(S) as S[]).filter((s) => !FINAL_P
 
 /** Attempts that ended without award count towards the restart rule (ATS-35, ATS-48); an award ends the counting. */
 export const ENDED_WITHOUT_AWARD: readonly S[] = [S.WITHDRAWN, S.RESTART_REQUIRED, S.NOT_AWARDED];
+
+/**
+ * ATS-56: the one way back from WITHDRAWN: a conduct withdrawal that an appeal overturns (or a decision varies) puts
+ * the participant back in the state they were withdrawn from (one from which WITHDRAWN is a move). Any other
+ * withdrawal is final.
+ */
+export function assertConductReinstatement(participant: { status: S; withdrawalKind: string | null }, to: S): void {
+  if (participant.status !== S.WITHDRAWN || participant.withdrawalKind !== 'CONDUCT' || !canTransition(to, S.WITHDRAWN)) {
+    throw conflict(`A participant who is ${participant.status} cannot be reinstated to ${to}`, 'ATS-56');
+  }
+}

@@ -48,6 +48,8 @@ export enum WithdrawalKind {
   INELIGIBLE = 'INELIGIBLE',
   /** ATS-44: by the system once the deadline passed with no submission and no granted extension. */
   DEADLINE_PASSED = 'DEADLINE_PASSED',
+  /** ATS-56: by a conduct decision (misconduct case); undone if an appeal overturns it. */
+  CONDUCT = 'CONDUCT',
 }
 
 export enum AdjustmentStatus {

@@ -38,8 +38,9 @@ export function withdrawn(m: Member, kind: WithdrawalKind, refundedPence: number
     [WithdrawalKind.PARTICIPANT_REQUEST]: 'You asked to withdraw. The usual payment terms still apply (ATS-20).',
     [WithdrawalKind.INELIGIBLE]: `SET has withdrawn you from the programme because you do not meet the eligibility criteria (ATS-45). Reason: ${reason ?? ''}`,
     [WithdrawalKind.DEADLINE_PASSED]: 'Your submission deadline passed without a submission or a granted extension, so your portfolio has been withdrawn (ATS-44).',
+    [WithdrawalKind.CONDUCT]: 'SET has withdrawn you from the programme following a conduct decision (ATS-56). You will receive the decision and its reasons separately.',
   };
-  return { ...to(m), template: 'ATS_WITHDRAWN', subject: 'You have been withdrawn from ATS', body: `Dear ${m.givenName},\n\n${why[kind]}`, rule: kind === WithdrawalKind.INELIGIBLE ? 'ATS-45' : kind === WithdrawalKind.COOLING_OFF ? 'ATS-20' : 'ATS-44' };
+  return { ...to(m), template: 'ATS_WITHDRAWN', subject: 'You have been withdrawn from ATS', body: `Dear ${m.givenName},\n\n${why[kind]}`, rule: kind === WithdrawalKind.CONDUCT ? 'ATS-56' : kind === WithdrawalKind.INELIGIBLE ? 'ATS-45' : kind === WithdrawalKind.COOLING_OFF ? 'ATS-20' : 'ATS-44' };
 }
 
 export function submitted(m: Member, c: Cohort): Notice {
