@@ -60,9 +60,14 @@ describe('Appeals (COP-3, COP-6, COP-7)', () => {
     });
 
     it('an upheld appeal lets the participant proceed to the award, through the port, and tells them', async () => {
+      // The decision appealed: a final VIVA not passed (DEC-V1).
+      await t.dataSource.query(`UPDATE participant SET status = 'NOT_AWARDED' WHERE id = $1`, [participant.participantId]);
       const spy = jest.spyOn(port(), 'proceedToAward');
       const data = await ok(decide(appealId, 'UPHELD', 'PROCEED_TO_AWARD'));
-      expect(data.decideAwardAppeal).toMatchObject({ status: 'DECIDED', outcome: 'UPHELD', remedy: 'PROCEED_TO_AWARD', remedyAppliedBy: 'RECORDED_ON_APPEAL' });
+      expect(data.decideAwardAppeal).toMatchObject({ status: 'DECIDED', outcome: 'UPHELD', remedy: 'PROCEED_TO_AWARD', remedyAppliedBy: 'ATS_AWARD_AREA' });
+      // The ATS award area carried it out in the same transaction: awarded, with the status row the register reads (ATS-40, ATS-41).
+      expect(await t.dataSource.query(`SELECT status FROM participant WHERE id = $1`, [participant.participantId])).toEqual([{ status: 'AWARDED' }]);
+      expect(await t.dataSource.query(`SELECT title FROM professional_status WHERE participant_id = $1`, [participant.participantId])).toEqual([{ title: 'ATS' }]);
       expect(spy).toHaveBeenCalledWith(participant.participantId, expect.anything(), expect.objectContaining({ appealId }));
       spy.mockRestore();
       const mine = await ok(t.gql(`{ myAwardAppeals { id status outcome remedy } }`, {}, participant.token));
@@ -72,7 +77,11 @@ describe('Appeals (COP-3, COP-6, COP-7)', () => {
     });
 
     it('an upheld appeal against a failed resubmission allows a new VIVA (never the award directly)', async () => {
-      const id = (await ok(lodge(participant.participantId, 'RESUBMISSION_FAILED', participant.token))).lodgeAwardAppeal.id;
+      // The decision appealed: a resubmission that still failed (ATS-33).
+      const m2 = await newMember(t, 'resubmitter');
+      const other = { ...m2, participantId: await registerParticipant(t, ats, m2.token) };
+      await t.dataSource.query(`UPDATE participant SET status = 'RESTART_REQUIRED' WHERE id = $1`, [other.participantId]);
+      const id = (await ok(lodge(other.participantId, 'RESUBMISSION_FAILED', other.token))).lodgeAwardAppeal.id;
       await ok(review(id));
       expect(errorCode(await decide(id, 'UPHELD', 'PROCEED_TO_AWARD'))).toBe('BAD_USER_INPUT');
       const spy = jest.spyOn(port(), 'allowNewViva');
@@ -80,6 +89,8 @@ describe('Appeals (COP-3, COP-6, COP-7)', () => {
       expect(data.decideAwardAppeal.remedy).toBe('NEW_VIVA');
       expect(spy).toHaveBeenCalledTimes(1);
       spy.mockRestore();
+      // The portfolio passes on appeal: provisionally awarded, so a VIVA can be scheduled (ATS-37).
+      expect(await t.dataSource.query(`SELECT status FROM participant WHERE id = $1`, [other.participantId])).toEqual([{ status: 'PROVISIONALLY_AWARDED' }]);
       expect(errorCode(await decide(id, 'NOT_UPHELD', null))).toBe('CONFLICT');
     });
 

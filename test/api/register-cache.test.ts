@@ -7,7 +7,7 @@ import { createHolder, REGISTER_QUERY, updateStatus } from '../support/register-
 describe('Cache-Control on GraphQL responses (issue 10: CDN caching of the public register only)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { REGISTER_CACHE_MAX_AGE: '45' } });
+    t = await createTestApp({ env: { REGISTER_CACHE_MAX_AGE: '45', APQ_ENABLED: 'true' } });
     await createHolder(t.dataSource, { givenName: 'Cara', familyName: 'Cacheley' });
   });
   afterAll(() => t.close());
