@@ -4,7 +4,7 @@ import type { NotificationService } from '../notifications/notification.service'
 import type { Clock } from '../shared/clock';
 import { addYears, londonToday } from '../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation } from '../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../shared/pagination';
+import { pageByInstant, pageSize, sized, type Page, type PageRequest } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
 import type { Viewer } from '../shared/viewer';
 import { CodeAcceptance } from './code-acceptance.entity';
@@ -106,12 +106,12 @@ export class MembershipApplicationService {
     return application;
   }
 
-  async list(viewer: Viewer, filter: MembershipApplicationFilter, first?: number, after?: string): Promise<Page<MembershipApplication>> {
-    const size = pageSize(first);
+  async list(viewer: Viewer, filter: MembershipApplicationFilter, request: PageRequest = {}): Promise<Page<MembershipApplication>> {
+    const size = pageSize(request);
     const qb = this.dataSource.getRepository(MembershipApplication).createQueryBuilder('a');
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.reviewStatus) qb.andWhere('a.review_status = :rs', { rs: filter.reviewStatus });
-    const page = await pageByInstant(qb, 'a.submitted_at', 'ASC', (r) => r.submittedAt, size, after);
+    const page = await pageByInstant(qb, 'a.submitted_at', 'ASC', (r) => r.submittedAt, sized(request, size));
     await this.audit.recordRead(viewer, { action: 'membershipApplication.list', targetType: 'membership_application', detail: { returned: page.items.map((r) => r.id) } });
     return page;
   }

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../shared/clock';
 import { londonToday } from '../shared/dates';
-import { pageByInstant, pageSize, type Page } from '../shared/pagination';
+import { pageByInstant, pageSize, sized, type Page, type PageRequest } from '../shared/pagination';
 import { Notification, NotificationStatus } from './notification.entity';
 
 export interface Notice {
@@ -51,13 +51,13 @@ export class NotificationService {
     return Array.isArray(result) ? result.length : 0;
   }
 
-  async list(filter: NotificationFilter, first?: number, after?: string): Promise<Page<Notification>> {
-    const size = pageSize(first, 50);
+  async list(filter: NotificationFilter, request: PageRequest = {}): Promise<Page<Notification>> {
+    const size = pageSize(request, 50);
     const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n');
     if (filter.recipientMemberId) qb.andWhere('n.recipient_member_id = :rid', { rid: filter.recipientMemberId });
     if (filter.template) qb.andWhere('n.template = :template', { template: filter.template });
     if (filter.status) qb.andWhere('n.status = :status', { status: filter.status });
-    const page = await pageByInstant(qb, 'n.created_at', 'DESC', (r) => r.createdAt, size, after);
+    const page = await pageByInstant(qb, 'n.created_at', 'DESC', (r) => r.createdAt, sized(request, size));
     return page;
   }
 

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MEMBER_READER_ROLES } from '../../domain/membership/member.service';
 import type { Member } from '../../domain/membership/member.entity';
 import { MemberGrade, MemberStatus } from '../../domain/membership/membership.enums';
@@ -7,7 +7,7 @@ import { londonToday } from '../../domain/shared/dates';
 import { requireMemberId, Role } from '../../domain/shared/viewer';
 import { Allow } from '../access';
 import type { Context } from '../context';
-import { toConnection, type ConnectionShape } from '../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../types/common.types';
 import { CodeAcceptanceType, MemberConnection, MemberFilterInput, MemberType, UpdateProfileInput } from '../types/membership.types';
 
 @Resolver(() => MemberType)
@@ -29,10 +29,9 @@ export class MemberResolver {
   async members(
     @Ctx() ctx: Context,
     @Arg('filter', () => MemberFilterInput, { nullable: true }) filter: MemberFilterInput | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Member>> {
-    return toConnection(await ctx.services.members.list(ctx.viewer, filter ?? {}, first, after));
+    return toConnection(await ctx.services.members.list(ctx.viewer, filter ?? {}, paging));
   }
 
   @Mutation(() => MemberType, { description: 'A member updates their own contact and employer details (ATS-51).' })

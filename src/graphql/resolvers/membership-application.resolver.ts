@@ -1,10 +1,10 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { MembershipApplication } from '../../domain/membership/membership-application.entity';
 import { MembershipApplicationStatus, SuitabilityReviewStatus } from '../../domain/membership/membership.enums';
 import { Role } from '../../domain/shared/viewer';
 import { Allow, Public } from '../access';
 import type { Context } from '../context';
-import { toConnection, type ConnectionShape } from '../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../types/common.types';
 import {
   MembershipApplicationConnection,
   MembershipApplicationType,
@@ -32,10 +32,9 @@ export class MembershipApplicationResolver {
     @Ctx() ctx: Context,
     @Arg('status', () => MembershipApplicationStatus, { nullable: true }) status: MembershipApplicationStatus | undefined,
     @Arg('reviewStatus', () => SuitabilityReviewStatus, { nullable: true }) reviewStatus: SuitabilityReviewStatus | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<MembershipApplication>> {
-    return toConnection(await ctx.services.membershipApplications.list(ctx.viewer, { status, reviewStatus }, first, after));
+    return toConnection(await ctx.services.membershipApplications.list(ctx.viewer, { status, reviewStatus }, paging));
   }
 
   @Query(() => MembershipApplicationType)

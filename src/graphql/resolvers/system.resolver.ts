@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AuditEntry } from '../../domain/audit/audit-entry.entity';
 import type { Notification } from '../../domain/notifications/notification.entity';
 import { requireMemberId, Role } from '../../domain/shared/viewer';
@@ -6,7 +6,7 @@ import type { ServerClockState } from '../../domain/system/server-clock.service'
 import type { SweepResult } from '../../domain/system/sweep.service';
 import { Allow, Public } from '../access';
 import type { Context } from '../context';
-import { toConnection, type ConnectionShape } from '../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../types/common.types';
 import { AuditEntryConnection, AuditFilterInput, NotificationConnection, NotificationFilterInput, ServerClockType, SweepResultType } from '../types/system.types';
 
 @Resolver()
@@ -36,10 +36,9 @@ export class SystemResolver {
   async notifications(
     @Ctx() ctx: Context,
     @Arg('filter', () => NotificationFilterInput, { nullable: true }) filter: NotificationFilterInput | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Notification>> {
-    const page = await ctx.services.notifications.list(filter ?? {}, first, after);
+    const page = await ctx.services.notifications.list(filter ?? {}, paging);
     await ctx.services.audit.recordRead(ctx.viewer, { action: 'notification.list', targetType: 'notification', detail: { returned: page.items.map((n) => n.id) } });
     return toConnection(page);
   }
@@ -48,10 +47,9 @@ export class SystemResolver {
   @Allow(Role.MEMBER)
   async myNotifications(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Notification>> {
-    return toConnection(await ctx.services.notifications.list({ recipientMemberId: requireMemberId(ctx.viewer) }, first, after));
+    return toConnection(await ctx.services.notifications.list({ recipientMemberId: requireMemberId(ctx.viewer) }, paging));
   }
 
   @Query(() => AuditEntryConnection, { description: 'ATS-57: the audit log, newest first.' })
@@ -59,9 +57,8 @@ export class SystemResolver {
   async auditLog(
     @Ctx() ctx: Context,
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<AuditEntry>> {
-    return toConnection(await ctx.services.audit.list(filter ?? {}, first, after));
+    return toConnection(await ctx.services.audit.list(filter ?? {}, paging));
   }
 }

@@ -77,6 +77,8 @@ export class AtsApplicationType {
 }
 
 export const AtsApplicationConnection = Connection(AtsApplicationType, 'AtsApplication');
+export const ApprovedQualificationConnection = Connection(ApprovedQualificationType, 'ApprovedQualification', { totalCount: true });
+export const MemberQualificationConnection = Connection(MemberQualificationType, 'MemberQualification', { totalCount: true });
 
 @InputType()
 export class ApprovedQualificationInput {

@@ -87,6 +87,8 @@ export class ExtensionRequestType {
   @Field(() => LocalDateScalar, { nullable: true }) newDeadline: string | null;
 }
 export const ExtensionRequestConnection = Connection(ExtensionRequestType, 'ExtensionRequest');
+export const CohortConnection = Connection(CohortType, 'Cohort', { totalCount: true });
+export const RegistrationWindowConnection = Connection(RegistrationWindowType, 'RegistrationWindow', { totalCount: true });
 
 @ObjectType('Violation', { description: 'One failed condition of a rule.' })
 export class ViolationType {

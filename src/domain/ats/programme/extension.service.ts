@@ -3,7 +3,7 @@ import type { NotificationService } from '../../notifications/notification.servi
 import type { Clock } from '../../shared/clock';
 import { londonToday, type LocalDate } from '../../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation } from '../../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
+import { pageByInstant, pageSize, sized, type Page, type PageRequest } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import type { WorkingDayCalendar } from '../../shared/working-days';
 import type { Viewer } from '../../shared/viewer';
@@ -113,11 +113,11 @@ export class ExtensionService {
   }
 
   /** The staff queue, oldest first. */
-  async list(status: ExtensionStatus | undefined, first?: number, after?: string): Promise<Page<ExtensionRequest>> {
-    const size = pageSize(first);
+  async list(status: ExtensionStatus | undefined, request: PageRequest = {}): Promise<Page<ExtensionRequest>> {
+    const size = pageSize(request);
     const qb = this.dataSource.getRepository(ExtensionRequest).createQueryBuilder('r');
     if (status) qb.andWhere('r.status = :status', { status });
-    const page = await pageByInstant(qb, 'r.requested_at', 'ASC', (r) => r.requestedAt, size, after);
+    const page = await pageByInstant(qb, 'r.requested_at', 'ASC', (r) => r.requestedAt, sized(request, size));
     return page;
   }
 }

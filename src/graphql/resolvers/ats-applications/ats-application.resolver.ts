@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AtsApplication } from '../../../domain/ats/applications/ats-application.entity';
 import { APPLICATION_READER_ROLES } from '../../../domain/ats/applications/ats-application.service';
 import { isDecisionOverdue } from '../../../domain/ats/applications/ats-application.rules';
@@ -6,7 +6,7 @@ import { londonToday } from '../../../domain/shared/dates';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import {
   AtsApplicationConnection,
   AtsApplicationDecisionInput,
@@ -60,10 +60,9 @@ export class AtsApplicationResolver {
   async atsApplications(
     @Ctx() ctx: Context,
     @Arg('filter', () => AtsApplicationFilterInput, { nullable: true }) filter: AtsApplicationFilterInput | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<AtsApplication>> {
-    return toConnection(await ctx.services.atsApplications.applications.list(ctx.viewer, filter ?? {}, first, after));
+    return toConnection(await ctx.services.atsApplications.applications.list(ctx.viewer, filter ?? {}, paging));
   }
 
   @FieldResolver(() => Boolean, { description: 'ATS-7, ATS-8: undecided and past the decision due date (London).' })

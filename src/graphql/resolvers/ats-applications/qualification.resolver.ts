@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { AuthenticityCheckResult, QualificationList } from '../../../domain/ats/applications/application.enums';
 import type { ApprovedQualification } from '../../../domain/ats/applications/approved-qualification.entity';
 import type { QualificationAuthenticityCheck } from '../../../domain/ats/applications/qualification-authenticity-check.entity';
@@ -6,10 +6,13 @@ import { QUALIFICATION_READER_ROLES, type MemberQualificationView } from '../../
 import { Role } from '../../../domain/shared/viewer';
 import { Allow, Public } from '../../access';
 import type { Context } from '../../context';
+import { ConnectionArgs, listConnection, type ConnectionShape } from '../../types/common.types';
 import {
+  ApprovedQualificationConnection,
   ApprovedQualificationInput,
   ApprovedQualificationType,
   LogAuthenticityCheckInput,
+  MemberQualificationConnection,
   MemberQualificationType,
   QualificationAuthenticityCheckType,
   RecordQualificationInput,
@@ -20,14 +23,15 @@ const LIST_KEEPERS = [Role.MEMBERSHIP_TEAM, Role.ADMIN];
 
 @Resolver()
 export class QualificationResolver {
-  @Query(() => [ApprovedQualificationType], { description: "ATS-2: SET's approved qualification lists (active entries unless asked otherwise)." })
+  @Query(() => ApprovedQualificationConnection, { description: "ATS-2: SET's approved qualification lists (active entries unless asked otherwise)." })
   @Public()
-  approvedQualifications(
+  async approvedQualifications(
     @Ctx() ctx: Context,
     @Arg('list', () => QualificationList, { nullable: true }) list: QualificationList | undefined,
     @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive: boolean | undefined,
-  ): Promise<ApprovedQualification[]> {
-    return ctx.services.atsApplications.qualifications.approvedQualifications({ list, includeInactive: includeInactive ?? false });
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
+  ): Promise<ConnectionShape<ApprovedQualification>> {
+    return listConnection(await ctx.services.atsApplications.qualifications.approvedQualifications({ list, includeInactive: includeInactive ?? false }), paging);
   }
 
   @Mutation(() => ApprovedQualificationType, { description: 'ATS-2: staff add a qualification to an approved list.' })
@@ -52,16 +56,20 @@ export class QualificationResolver {
     return ctx.services.atsApplications.qualifications.recordMyQualification(ctx.viewer, input);
   }
 
-  @Query(() => [MemberQualificationType], { description: 'The signed-in member’s own qualifications, with the status of any authenticity check (ATS-52).' })
+  @Query(() => MemberQualificationConnection, { description: 'The signed-in member’s own qualifications, with the status of any authenticity check (ATS-52).' })
   @Allow(Role.MEMBER)
-  myQualifications(@Ctx() ctx: Context): Promise<MemberQualificationView[]> {
-    return ctx.services.atsApplications.qualifications.myQualifications(ctx.viewer);
+  async myQualifications(@Ctx() ctx: Context, @Args(() => ConnectionArgs) paging: ConnectionArgs): Promise<ConnectionShape<MemberQualificationView>> {
+    return listConnection(await ctx.services.atsApplications.qualifications.myQualifications(ctx.viewer), paging);
   }
 
-  @Query(() => [MemberQualificationType], { description: 'Staff read of a member’s qualifications (audited, ATS-57).' })
+  @Query(() => MemberQualificationConnection, { description: 'Staff read of a member’s qualifications (audited, ATS-57).' })
   @Allow(...QUALIFICATION_READER_ROLES)
-  memberQualifications(@Ctx() ctx: Context, @Arg('memberId', () => ID) memberId: string): Promise<MemberQualificationView[]> {
-    return ctx.services.atsApplications.qualifications.memberQualifications(ctx.viewer, memberId);
+  async memberQualifications(
+    @Ctx() ctx: Context,
+    @Arg('memberId', () => ID) memberId: string,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
+  ): Promise<ConnectionShape<MemberQualificationView>> {
+    return listConnection(await ctx.services.atsApplications.qualifications.memberQualifications(ctx.viewer, memberId), paging);
   }
 
   @Query(() => [QualificationAuthenticityCheckType], { description: 'ATS-52: checks made with the awarding body on one qualification, with staff notes (audited).' })

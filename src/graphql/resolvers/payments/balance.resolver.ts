@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Member } from '../../../domain/membership/member.entity';
 import { BALANCE_READER_ROLES, type BalanceView, type OverdueBalance } from '../../../domain/payments/payment-account.service';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { MemberType } from '../../types/membership.types';
 import { OverdueBalanceConnection, OverdueBalanceType, ParticipantBalanceType } from '../../types/payments.types';
 
@@ -29,10 +29,9 @@ export class OverdueBalanceResolver {
   @Allow(Role.FINANCE, Role.ADMIN)
   async overdueBalances(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<OverdueBalance>> {
-    return toConnection(await ctx.services.payments.accounts.overdueBalances(ctx.viewer, first, after));
+    return toConnection(await ctx.services.payments.accounts.overdueBalances(ctx.viewer, paging));
   }
 
   @FieldResolver(() => MemberType, { nullable: true })

@@ -1,25 +1,30 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Cohort } from '../../../domain/ats/programme/cohort.entity';
 import type { RegistrationWindow } from '../../../domain/ats/programme/registration-window.entity';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow, Public } from '../../access';
 import type { Context } from '../../context';
-import { CohortType, CreateCohortInput, CreateRegistrationWindowInput, RegistrationWindowType } from '../../types/programme.types';
+import { ConnectionArgs, listConnection, type ConnectionShape } from '../../types/common.types';
+import { CohortConnection, CohortType, CreateCohortInput, CreateRegistrationWindowInput, RegistrationWindowConnection, RegistrationWindowType } from '../../types/programme.types';
 
 const PROGRAMME_STAFF = [Role.MEMBERSHIP_TEAM, Role.ADMIN];
 
 @Resolver(() => CohortType)
 export class CohortResolver {
-  @Query(() => [CohortType], { description: 'Cohorts and their dates, published like the SET website (ATS-21).' })
+  @Query(() => CohortConnection, { description: 'Cohorts and their dates, published like the SET website (ATS-21).' })
   @Public()
-  cohorts(@Ctx() ctx: Context): Promise<Cohort[]> {
-    return ctx.services.programme.cohorts.listCohorts();
+  async cohorts(@Ctx() ctx: Context, @Args(() => ConnectionArgs) paging: ConnectionArgs): Promise<ConnectionShape<Cohort>> {
+    return listConnection(await ctx.services.programme.cohorts.listCohorts(), paging);
   }
 
-  @Query(() => [RegistrationWindowType], { description: 'ATS-10: registration windows; `openOnly` for those open today.' })
+  @Query(() => RegistrationWindowConnection, { description: 'ATS-10: registration windows; `openOnly` for those open today.' })
   @Public()
-  registrationWindows(@Ctx() ctx: Context, @Arg('openOnly', { defaultValue: false }) openOnly: boolean): Promise<RegistrationWindow[]> {
-    return ctx.services.programme.cohorts.listWindows(openOnly);
+  async registrationWindows(
+    @Ctx() ctx: Context,
+    @Arg('openOnly', { defaultValue: false, description: 'true: only the windows open today (London date).' }) openOnly: boolean,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
+  ): Promise<ConnectionShape<RegistrationWindow>> {
+    return listConnection(await ctx.services.programme.cohorts.listWindows(openOnly), paging);
   }
 
   @Mutation(() => CohortType, { description: 'ATS-21, ATS-28: a cohort with its issue date, deadline and provisional results date.' })

@@ -1,11 +1,11 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { ExtensionRequest } from '../../../domain/ats/programme/extension-request.entity';
 import { PROGRAMME_STAFF_ROLES } from '../../../domain/ats/programme/participant-access';
 import { ExtensionStatus } from '../../../domain/ats/programme/programme.enums';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { ExtensionRequestConnection, ExtensionRequestInput, ExtensionRequestType } from '../../types/programme.types';
 
 @Resolver(() => ExtensionRequestType)
@@ -36,10 +36,9 @@ export class ExtensionResolver {
   async extensionRequests(
     @Ctx() ctx: Context,
     @Arg('status', () => ExtensionStatus, { nullable: true }) status: ExtensionStatus | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<ExtensionRequest>> {
-    const page = await ctx.services.programme.extensions.list(status, first, after);
+    const page = await ctx.services.programme.extensions.list(status, paging);
     await ctx.services.audit.recordRead(ctx.viewer, { action: 'extensionRequest.list', targetType: 'participant', detail: { returned: page.items.map((r) => r.participantId) } });
     return toConnection(page);
   }

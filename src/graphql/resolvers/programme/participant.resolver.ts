@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Cohort } from '../../../domain/ats/programme/cohort.entity';
 import { PARTICIPANT_READER_ROLES, PROGRAMME_STAFF_ROLES } from '../../../domain/ats/programme/participant-access';
 import type { Participant } from '../../../domain/ats/programme/participant.entity';
@@ -13,7 +13,7 @@ import type { Member } from '../../../domain/membership/member.entity';
 import { requireMemberId, Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { MemberType } from '../../types/membership.types';
 import { LocalDateScalar } from '../../scalars';
 import {
@@ -55,10 +55,9 @@ export class ParticipantResolver {
   async participants(
     @Ctx() ctx: Context,
     @Arg('filter', () => ParticipantFilterInput, { nullable: true }) filter: ParticipantFilterInput | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Participant>> {
-    return toConnection(await ctx.services.programme.participants.list(ctx.viewer, filter ?? {}, first, after));
+    return toConnection(await ctx.services.programme.participants.list(ctx.viewer, filter ?? {}, paging));
   }
 
   @Mutation(() => PortfolioSectionType, { description: 'The participant marks a portfolio section complete (or not) until submission.' })
