@@ -1,7 +1,8 @@
-import { getMetadataStorage as validationMetadata } from 'class-validator';
+import { getMetadataStorage as validationMetadata, validateSync } from 'class-validator';
 import {
   defaultFieldResolver,
   getNamedType,
+  GraphQLError,
   GraphQLScalarType,
   isInputObjectType,
   isListType,
@@ -16,7 +17,6 @@ import {
 } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { getMetadataStorage } from 'type-graphql';
-import { badInput } from '../domain/shared/errors';
 import { ACCESS_EXTENSION, type AccessRule } from './access';
 
 /**
@@ -43,37 +43,85 @@ export function stringProblem(value: string, max = MAX_STRING_LENGTH): string | 
   return null;
 }
 
-function checkValue(value: unknown, type: GraphQLInputType, field: string): void {
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
+function checkValue(value: unknown, type: GraphQLInputType, field: string, problems: InputProblem[]): void {
   if (value === null || value === undefined) return;
-  if (isNonNullType(type)) return checkValue(value, type.ofType, field);
+  if (isNonNullType(type)) return checkValue(value, type.ofType, field, problems);
   if (isListType(type)) {
-    if (Array.isArray(value)) value.forEach((item, i) => checkValue(item, type.ofType, `${field}[${i}]`));
-    else checkValue(value, type.ofType, field);
+    if (Array.isArray(value)) value.forEach((item, i) => checkValue(item, type.ofType, `${field}[${i}]`, problems));
+    else checkValue(value, type.ofType, field, problems);
     return;
   }
   if (isInputObjectType(type)) {
     if (typeof value !== 'object') return;
     for (const inner of Object.values(type.getFields())) {
-      checkValue((value as Record<string, unknown>)[inner.name], inner.type, `${field}.${inner.name}`);
+      checkValue((value as Record<string, unknown>)[inner.name], inner.type, field ? `${field}.${inner.name}` : inner.name, problems);
     }
     return;
   }
   if (isScalarType(type)) {
     if (type.name === 'ID') {
-      if (typeof value !== 'string' || !UUID.test(value)) throw badInput(field, `${field} must be an id (a UUID such as 3f2b1c9e-0d4a-4c1b-9a51-2f6e8d7c5b10)`);
+      if (typeof value !== 'string' || !UUID.test(value)) problems.push({ field, message: `${field} must be an id (a UUID such as 3f2b1c9e-0d4a-4c1b-9a51-2f6e8d7c5b10)` });
     } else if (typeof value === 'string') {
       const problem = stringProblem(value);
-      if (problem) throw badInput(field, `${field} ${problem}`);
+      if (problem) problems.push({ field, message: `${field} ${problem}` });
     }
   }
 }
 
-/** Checks every argument of a field call against the contract; throws BAD_USER_INPUT naming the first bad field. */
-export function checkArguments(args: readonly GraphQLArgument[], values: Record<string, unknown>): void {
-  for (const arg of args) checkValue(values[arg.name], arg.type, arg.name);
+/**
+ * Every problem with the arguments of a field call. Fields are named as class-validator names them: inside an input
+ * object argument relative to it (`email`, `qualificationIds[1]`), otherwise by the argument's name (`id`).
+ */
+export function argumentProblems(args: readonly GraphQLArgument[], values: Record<string, unknown>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const arg of args) {
+    const named = isNonNullType(arg.type) ? arg.type.ofType : arg.type;
+    checkValue(values[arg.name], arg.type, isInputObjectType(named) ? '' : arg.name, problems);
+  }
+  return problems;
+}
+
+/** class-validator's own findings on input-object arguments, so one answer lists every bad field together. */
+function validatorProblems(args: readonly GraphQLArgument[], values: Record<string, unknown>, classOf: Map<string, Function>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const arg of args) {
+    const named = getNamedType(arg.type);
+    const target = classOf.get(named.name);
+    const value = values[arg.name];
+    if (!target || !isInputObjectType(named) || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const instance = Object.assign(Object.create(target.prototype as object) as object, value);
+    for (const error of validateSync(instance, { forbidUnknownValues: false })) {
+      for (const message of Object.values(error.constraints ?? {})) problems.push({ field: error.property, message });
+    }
+  }
+  return problems;
+}
+
+/** Throws BAD_USER_INPUT listing every bad field (first one in `extensions.field`), before the resolver runs. */
+export function checkArguments(args: readonly GraphQLArgument[], values: Record<string, unknown>, classOf: Map<string, Function> = new Map()): void {
+  const problems = argumentProblems(args, values);
+  if (problems.length === 0) return;
+  const seen = new Set(problems.map((p) => p.field));
+  const all = problems.concat(validatorProblems(args, values, classOf).filter((p) => !seen.has(p.field)));
+  // The error formatter turns `validationErrors` into BAD_USER_INPUT with `field` and `violations`, like class-validator's.
+  throw new GraphQLError('Argument Validation Error', {
+    extensions: { code: 'BAD_USER_INPUT', validationErrors: all.map((p) => ({ property: p.field, constraints: { contract: p.message }, children: [] })) },
+  });
+}
+
+function inputClasses(): Map<string, Function> {
+  const classOf = new Map<string, Function>();
+  for (const input of getMetadataStorage().inputTypes) classOf.set(input.name, input.target);
+  return classOf;
 }
 
 function wrapResolvers(schema: GraphQLSchema): void {
+  const classOf = inputClasses();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
@@ -81,7 +129,7 @@ function wrapResolvers(schema: GraphQLSchema): void {
       const resolve = field.resolve ?? defaultFieldResolver;
       const args = field.args;
       field.resolve = (source, values, context, info) => {
-        checkArguments(args, values);
+        checkArguments(args, values, classOf);
         return resolve(source, values, context, info);
       };
     }
@@ -168,9 +216,7 @@ function typeWords(type: GraphQLInputType, hasLengthRule: boolean): string[] {
 }
 
 function describeInputs(schema: GraphQLSchema): void {
-  const storage = getMetadataStorage();
-  const classOf = new Map<string, Function>();
-  for (const input of storage.inputTypes) classOf.set(input.name, input.target);
+  const classOf = inputClasses();
   const describe = (item: GraphQLInputField | GraphQLArgument, target: Function | undefined) => {
     const words = target ? validatorWords(target, item.name) : [];
     const hasLengthRule = words.some((w) => w.endsWith('characters'));

@@ -26,14 +26,14 @@ describe('the input contract', () => {
       'member',
     );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0].extensions.field).toBe('input.qualificationIds[1]');
+    expect(res.errors?.[0].extensions.field).toBe('qualificationIds[1]');
   });
 
   it('refuses strings holding NUL or an unpaired surrogate, and strings over the central maximum', async () => {
     for (const search of ['a\u0000b', 'a\ud800b', 'x'.repeat(10_001)]) {
       const res = await t.gql('query ($s: String) { members(filter: { search: $s }) { nodes { id } } }', { s: search }, 'admin');
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0].extensions.field).toBe('filter.search');
+      expect(res.errors?.[0].extensions.field).toBe('search');
     }
     const fine = await t.gql('query ($s: String) { members(filter: { search: $s }) { nodes { id } } }', { s: 'Zoë 👩🏽‍🏫' }, 'admin');
     expectNoErrors(fine);

@@ -13,7 +13,7 @@ export class CodeOfPracticeResolver {
     return ctx.services.codes.current();
   }
 
-  @Query(() => [CodeOfPracticeVersionType])
+  @Query(() => [CodeOfPracticeVersionType], { description: 'COP-1: every published version of the Code of Practice, newest effective date first. A plain list because it stays small: the Code is revised every few years.' })
   @Public()
   codeOfPracticeVersions(@Ctx() ctx: Context): Promise<CodeOfPracticeVersion[]> {
     return ctx.services.codes.list();

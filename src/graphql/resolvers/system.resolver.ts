@@ -25,7 +25,7 @@ export class SystemResolver {
     return state;
   }
 
-  @Mutation(() => [SweepResultType], { description: 'Runs the time-driven sweeps now (they also run on a timer). Idempotent.' })
+  @Mutation(() => [SweepResultType], { description: 'Runs the time-driven sweeps now (they also run on a timer). Idempotent. Returns a plain list because it stays small: one result per registered sweep.' })
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
   runSweeps(@Ctx() ctx: Context): Promise<SweepResult[]> {
     return ctx.services.sweeps.runAll(ctx.viewer);

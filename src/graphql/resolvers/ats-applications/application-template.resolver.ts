@@ -15,7 +15,7 @@ export class ApplicationTemplateResolver {
     return current && Object.assign(current, { isCurrent: true });
   }
 
-  @Query(() => [AtsApplicationTemplateVersionType], { description: 'ATS-6: every template version, newest first.' })
+  @Query(() => [AtsApplicationTemplateVersionType], { description: 'ATS-6: every template version, newest first. A plain list because it stays small: SET publishes about one version a year.' })
   @Public()
   atsApplicationTemplateVersions(@Ctx() ctx: Context): Promise<TemplateVersionView[]> {
     return ctx.services.atsApplications.templates.list();

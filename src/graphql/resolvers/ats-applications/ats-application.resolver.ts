@@ -43,7 +43,7 @@ export class AtsApplicationResolver {
     return ctx.services.atsApplications.applications.decide(ctx.viewer, id, input.outcome, input.reasons);
   }
 
-  @Query(() => [AtsApplicationType], { description: 'The signed-in member’s own ATS applications, newest first.' })
+  @Query(() => [AtsApplicationType], { description: 'The signed-in member’s own ATS applications, newest first. A plain list because it stays small: one application per round plus the one resubmission (ATS-4, ATS-7).' })
   @Allow(Role.MEMBER)
   myAtsApplications(@Ctx() ctx: Context): Promise<AtsApplication[]> {
     return ctx.services.atsApplications.applications.mine(ctx.viewer);

@@ -72,7 +72,7 @@ export class QualificationResolver {
     return listConnection(await ctx.services.atsApplications.qualifications.memberQualifications(ctx.viewer, memberId), paging);
   }
 
-  @Query(() => [QualificationAuthenticityCheckType], { description: 'ATS-52: checks made with the awarding body on one qualification, with staff notes (audited).' })
+  @Query(() => [QualificationAuthenticityCheckType], { description: 'ATS-52: checks made with the awarding body on one qualification, with staff notes (audited). A plain list because it stays small: a handful of queries per certificate.' })
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
   qualificationAuthenticityChecks(@Ctx() ctx: Context, @Arg('memberQualificationId', () => ID) memberQualificationId: string): Promise<QualificationAuthenticityCheck[]> {
     return ctx.services.atsApplications.qualifications.authenticityChecks(ctx.viewer, memberQualificationId);

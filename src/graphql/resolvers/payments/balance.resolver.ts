@@ -16,7 +16,7 @@ export class ParticipantBalanceResolver {
     return ctx.services.payments.accounts.balance(ctx.viewer, participantId);
   }
 
-  @Query(() => [ParticipantBalanceType], { description: 'The signed-in member’s own fee accounts, newest first.' })
+  @Query(() => [ParticipantBalanceType], { description: 'The signed-in member’s own fee accounts, newest first. A plain list because it stays small: one account per participation (ATS-35, ATS-48).' })
   @Allow(Role.MEMBER)
   myBalances(@Ctx() ctx: Context): Promise<BalanceView[]> {
     return ctx.services.payments.accounts.myBalances(ctx.viewer);

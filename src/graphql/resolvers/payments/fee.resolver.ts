@@ -11,7 +11,7 @@ import { ProgrammeFeeType, PublishProgrammeFeeInput } from '../../types/payments
 
 @Resolver(() => ProgrammeFeeType)
 export class ProgrammeFeeResolver {
-  @Query(() => [ProgrammeFeeType], { description: 'ATS-14: every published programme fee, newest first (the fee is public, as on the SET website).' })
+  @Query(() => [ProgrammeFeeType], { description: 'ATS-14: every published programme fee, newest first (the fee is public, as on the SET website). A plain list because it stays small: SET changes the fee about once a year.' })
   @Public()
   programmeFees(@Ctx() ctx: Context): Promise<ProgrammeFee[]> {
     return ctx.services.payments.fees.list();

@@ -38,7 +38,7 @@ export class ParticipantResolver {
     return ctx.services.programme.registration.register(ctx.viewer, input);
   }
 
-  @Query(() => [ParticipantType], { description: 'The signed-in member’s ATS participations, newest first.' })
+  @Query(() => [ParticipantType], { description: 'The signed-in member’s ATS participations, newest first. A plain list because it stays small: one NEW attempt and at most one RESTART (ATS-35, ATS-48).' })
   @Allow(Role.MEMBER)
   myParticipations(@Ctx() ctx: Context): Promise<Participant[]> {
     return ctx.services.programme.participants.mine(requireMemberId(ctx.viewer));
