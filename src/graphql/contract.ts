@@ -146,6 +146,10 @@ export function accessLine(rule: AccessRule): string {
 }
 
 function describeAccess(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query && !query.description) query.description = 'Every read operation. Each one ends its description with who may call it (Access: ...).';
+  if (mutation && !mutation.description) mutation.description = 'Every change. Each one runs in one transaction and ends its description with who may call it (Access: ...).';
   for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
     for (const field of Object.values(root?.getFields() ?? {})) {
       const rule = field.extensions?.[ACCESS_EXTENSION] as AccessRule | undefined;

@@ -23,7 +23,7 @@ export class CodeOfPracticeResolver {
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
   publishCodeOfPracticeVersion(
     @Ctx() ctx: Context,
-    @Arg('input', () => PublishCodeOfPracticeVersionInput) input: PublishCodeOfPracticeVersionInput,
+    @Arg('input', () => PublishCodeOfPracticeVersionInput, { description: 'The new version.' }) input: PublishCodeOfPracticeVersionInput,
   ): Promise<CodeOfPracticeVersion> {
     return ctx.services.codes.publish(ctx.viewer, input);
   }

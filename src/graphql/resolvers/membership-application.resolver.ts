@@ -21,7 +21,7 @@ export class MembershipApplicationResolver {
   @Public()
   submitMembershipApplication(
     @Ctx() ctx: Context,
-    @Arg('input', () => SubmitMembershipApplicationInput) input: SubmitMembershipApplicationInput,
+    @Arg('input', () => SubmitMembershipApplicationInput, { description: 'The application.' }) input: SubmitMembershipApplicationInput,
   ): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.submit(ctx.viewer, input);
   }
@@ -30,16 +30,16 @@ export class MembershipApplicationResolver {
   @Allow(...MEMBERSHIP_STAFF)
   async membershipApplications(
     @Ctx() ctx: Context,
-    @Arg('status', () => MembershipApplicationStatus, { nullable: true }) status: MembershipApplicationStatus | undefined,
-    @Arg('reviewStatus', () => SuitabilityReviewStatus, { nullable: true }) reviewStatus: SuitabilityReviewStatus | undefined,
+    @Arg('status', () => MembershipApplicationStatus, { nullable: true, description: 'Only applications in this status.' }) status: MembershipApplicationStatus | undefined,
+    @Arg('reviewStatus', () => SuitabilityReviewStatus, { nullable: true, description: 'Only applications with this COP-3 review status.' }) reviewStatus: SuitabilityReviewStatus | undefined,
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<MembershipApplication>> {
     return toConnection(await ctx.services.membershipApplications.list(ctx.viewer, { status, reviewStatus }, paging));
   }
 
-  @Query(() => MembershipApplicationType)
+  @Query(() => MembershipApplicationType, { description: 'COP-2: one application to join, for the suitability panel.' })
   @Allow(...MEMBERSHIP_STAFF)
-  membershipApplication(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<MembershipApplication> {
+  membershipApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The application’s id.' }) id: string): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.get(ctx.viewer, id);
   }
 
@@ -47,15 +47,15 @@ export class MembershipApplicationResolver {
   @Allow(...MEMBERSHIP_STAFF)
   decideMembershipApplication(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => SuitabilityDecisionInput) input: SuitabilityDecisionInput,
+    @Arg('id', () => ID, { description: 'The application’s id.' }) id: string,
+    @Arg('input', () => SuitabilityDecisionInput, { description: 'The decision.' }) input: SuitabilityDecisionInput,
   ): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.decide(ctx.viewer, id, input.outcome, input.reasons, input.panelMemberIds);
   }
 
   @Mutation(() => MembershipApplicationType, { description: 'COP-3: records an applicant’s request to review a refusal.' })
   @Allow(...MEMBERSHIP_STAFF)
-  requestMembershipApplicationReview(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('grounds') grounds: string): Promise<MembershipApplication> {
+  requestMembershipApplicationReview(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The refused application’s id.' }) id: string, @Arg('grounds', { description: 'COP-3: the applicant’s grounds for a review.' }) grounds: string): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.requestReview(ctx.viewer, id, grounds);
   }
 
@@ -63,8 +63,8 @@ export class MembershipApplicationResolver {
   @Allow(...MEMBERSHIP_STAFF)
   decideMembershipApplicationReview(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ReviewDecisionInput) input: ReviewDecisionInput,
+    @Arg('id', () => ID, { description: 'The application’s id.' }) id: string,
+    @Arg('input', () => ReviewDecisionInput, { description: 'The review decision.' }) input: ReviewDecisionInput,
   ): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.decideReview(ctx.viewer, id, input.outcome, input.reasons, input.panelMemberIds);
   }

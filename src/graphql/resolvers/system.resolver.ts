@@ -19,7 +19,7 @@ export class SystemResolver {
 
   @Mutation(() => ServerClockType, { description: 'DEC-T2: moves the server clock (null resets it). Refused where the test clock is disabled, always in production.' })
   @Allow(Role.ADMIN)
-  async setServerClock(@Ctx() ctx: Context, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<ServerClockState> {
+  async setServerClock(@Ctx() ctx: Context, @Arg('at', () => Date, { nullable: true, description: 'DEC-T2: the instant to move the clock to; null resets it to the real time.' }) at: Date | null): Promise<ServerClockState> {
     const state = await ctx.services.serverClock.set(ctx.viewer, at ?? null);
     await ctx.services.sweeps.runAll();
     return state;
@@ -35,7 +35,7 @@ export class SystemResolver {
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
   async notifications(
     @Ctx() ctx: Context,
-    @Arg('filter', () => NotificationFilterInput, { nullable: true }) filter: NotificationFilterInput | undefined,
+    @Arg('filter', () => NotificationFilterInput, { nullable: true, description: 'Filters; all must hold.' }) filter: NotificationFilterInput | undefined,
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Notification>> {
     const page = await ctx.services.notifications.list(filter ?? {}, paging);
@@ -56,7 +56,7 @@ export class SystemResolver {
   @Allow(Role.ADMIN)
   async auditLog(
     @Ctx() ctx: Context,
-    @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | undefined,
+    @Arg('filter', () => AuditFilterInput, { nullable: true, description: 'Filters; all must hold.' }) filter: AuditFilterInput | undefined,
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<AuditEntry>> {
     return toConnection(await ctx.services.audit.list(filter ?? {}, paging));

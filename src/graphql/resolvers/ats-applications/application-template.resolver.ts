@@ -25,7 +25,7 @@ export class ApplicationTemplateResolver {
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
   publishAtsApplicationTemplateVersion(
     @Ctx() ctx: Context,
-    @Arg('input', () => PublishAtsApplicationTemplateVersionInput) input: PublishAtsApplicationTemplateVersionInput,
+    @Arg('input', () => PublishAtsApplicationTemplateVersionInput, { description: 'The new version.' }) input: PublishAtsApplicationTemplateVersionInput,
   ): Promise<TemplateVersionView> {
     return ctx.services.atsApplications.templates.publish(ctx.viewer, input);
   }

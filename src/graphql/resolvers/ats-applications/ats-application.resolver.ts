@@ -19,7 +19,7 @@ import {
 export class AtsApplicationResolver {
   @Mutation(() => AtsApplicationType, { description: 'ATS-2, ATS-4..6: a member applies, 1 April to 31 August, on the current template.' })
   @Allow(Role.MEMBER)
-  submitAtsApplication(@Ctx() ctx: Context, @Arg('input', () => SubmitAtsApplicationInput) input: SubmitAtsApplicationInput): Promise<AtsApplication> {
+  submitAtsApplication(@Ctx() ctx: Context, @Arg('input', () => SubmitAtsApplicationInput, { description: 'The application.' }) input: SubmitAtsApplicationInput): Promise<AtsApplication> {
     return ctx.services.atsApplications.applications.submit(ctx.viewer, input);
   }
 
@@ -27,8 +27,8 @@ export class AtsApplicationResolver {
   @Allow(Role.MEMBER)
   resubmitAtsApplication(
     @Ctx() ctx: Context,
-    @Arg('previousApplicationId', () => ID) previousApplicationId: string,
-    @Arg('input', () => SubmitAtsApplicationInput) input: SubmitAtsApplicationInput,
+    @Arg('previousApplicationId', () => ID, { description: 'ATS-7: the unsuccessful application being resubmitted.' }) previousApplicationId: string,
+    @Arg('input', () => SubmitAtsApplicationInput, { description: 'The resubmitted application.' }) input: SubmitAtsApplicationInput,
   ): Promise<AtsApplication> {
     return ctx.services.atsApplications.applications.resubmit(ctx.viewer, previousApplicationId, input);
   }
@@ -37,8 +37,8 @@ export class AtsApplicationResolver {
   @Allow(Role.MEMBERSHIP_TEAM)
   decideAtsApplication(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => AtsApplicationDecisionInput) input: AtsApplicationDecisionInput,
+    @Arg('id', () => ID, { description: 'The application’s id.' }) id: string,
+    @Arg('input', () => AtsApplicationDecisionInput, { description: 'The decision.' }) input: AtsApplicationDecisionInput,
   ): Promise<AtsApplication> {
     return ctx.services.atsApplications.applications.decide(ctx.viewer, id, input.outcome, input.reasons);
   }
@@ -51,7 +51,7 @@ export class AtsApplicationResolver {
 
   @Query(() => AtsApplicationType, { description: 'One ATS application: members only their own; staff reads are audited.' })
   @Allow(Role.MEMBER, ...APPLICATION_READER_ROLES)
-  atsApplication(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<AtsApplication> {
+  atsApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The application’s id.' }) id: string): Promise<AtsApplication> {
     return ctx.services.atsApplications.applications.get(ctx.viewer, id);
   }
 
@@ -59,7 +59,7 @@ export class AtsApplicationResolver {
   @Allow(...APPLICATION_READER_ROLES)
   async atsApplications(
     @Ctx() ctx: Context,
-    @Arg('filter', () => AtsApplicationFilterInput, { nullable: true }) filter: AtsApplicationFilterInput | undefined,
+    @Arg('filter', () => AtsApplicationFilterInput, { nullable: true, description: 'Filters; all must hold.' }) filter: AtsApplicationFilterInput | undefined,
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<AtsApplication>> {
     return toConnection(await ctx.services.atsApplications.applications.list(ctx.viewer, filter ?? {}, paging));

@@ -27,8 +27,8 @@ export class QualificationResolver {
   @Public()
   async approvedQualifications(
     @Ctx() ctx: Context,
-    @Arg('list', () => QualificationList, { nullable: true }) list: QualificationList | undefined,
-    @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive: boolean | undefined,
+    @Arg('list', () => QualificationList, { nullable: true, description: 'Only this list (ITT, ENGLISH or MATHS).' }) list: QualificationList | undefined,
+    @Arg('includeInactive', () => Boolean, { nullable: true, description: 'true includes deactivated entries.' }) includeInactive: boolean | undefined,
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<ApprovedQualification>> {
     return listConnection(await ctx.services.atsApplications.qualifications.approvedQualifications({ list, includeInactive: includeInactive ?? false }), paging);
@@ -36,7 +36,7 @@ export class QualificationResolver {
 
   @Mutation(() => ApprovedQualificationType, { description: 'ATS-2: staff add a qualification to an approved list.' })
   @Allow(...LIST_KEEPERS)
-  addApprovedQualification(@Ctx() ctx: Context, @Arg('input', () => ApprovedQualificationInput) input: ApprovedQualificationInput): Promise<ApprovedQualification> {
+  addApprovedQualification(@Ctx() ctx: Context, @Arg('input', () => ApprovedQualificationInput, { description: 'The qualification to add.' }) input: ApprovedQualificationInput): Promise<ApprovedQualification> {
     return ctx.services.atsApplications.qualifications.addApprovedQualification(ctx.viewer, input);
   }
 
@@ -44,15 +44,15 @@ export class QualificationResolver {
   @Allow(...LIST_KEEPERS)
   updateApprovedQualification(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateApprovedQualificationInput) input: UpdateApprovedQualificationInput,
+    @Arg('id', () => ID, { description: 'The approved qualification’s id.' }) id: string,
+    @Arg('input', () => UpdateApprovedQualificationInput, { description: 'The corrections.' }) input: UpdateApprovedQualificationInput,
   ): Promise<ApprovedQualification> {
     return ctx.services.atsApplications.qualifications.updateApprovedQualification(ctx.viewer, id, input);
   }
 
   @Mutation(() => MemberQualificationType, { description: 'ATS-2, ATS-3, ATS-52: a member records a certificate for an approved qualification.' })
   @Allow(Role.MEMBER)
-  recordMyQualification(@Ctx() ctx: Context, @Arg('input', () => RecordQualificationInput) input: RecordQualificationInput): Promise<MemberQualificationView> {
+  recordMyQualification(@Ctx() ctx: Context, @Arg('input', () => RecordQualificationInput, { description: 'The certificate.' }) input: RecordQualificationInput): Promise<MemberQualificationView> {
     return ctx.services.atsApplications.qualifications.recordMyQualification(ctx.viewer, input);
   }
 
@@ -66,7 +66,7 @@ export class QualificationResolver {
   @Allow(...QUALIFICATION_READER_ROLES)
   async memberQualifications(
     @Ctx() ctx: Context,
-    @Arg('memberId', () => ID) memberId: string,
+    @Arg('memberId', () => ID, { description: 'The member whose qualifications to read.' }) memberId: string,
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<MemberQualificationView>> {
     return listConnection(await ctx.services.atsApplications.qualifications.memberQualifications(ctx.viewer, memberId), paging);
@@ -74,13 +74,13 @@ export class QualificationResolver {
 
   @Query(() => [QualificationAuthenticityCheckType], { description: 'ATS-52: checks made with the awarding body on one qualification, with staff notes (audited). A plain list because it stays small: a handful of queries per certificate.' })
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
-  qualificationAuthenticityChecks(@Ctx() ctx: Context, @Arg('memberQualificationId', () => ID) memberQualificationId: string): Promise<QualificationAuthenticityCheck[]> {
+  qualificationAuthenticityChecks(@Ctx() ctx: Context, @Arg('memberQualificationId', () => ID, { description: 'The member qualification whose checks to read.' }) memberQualificationId: string): Promise<QualificationAuthenticityCheck[]> {
     return ctx.services.atsApplications.qualifications.authenticityChecks(ctx.viewer, memberQualificationId);
   }
 
   @Mutation(() => QualificationAuthenticityCheckType, { description: 'ATS-52: logs a query to the awarding body about a member’s certificate.' })
   @Allow(Role.MEMBERSHIP_TEAM)
-  logQualificationAuthenticityCheck(@Ctx() ctx: Context, @Arg('input', () => LogAuthenticityCheckInput) input: LogAuthenticityCheckInput): Promise<QualificationAuthenticityCheck> {
+  logQualificationAuthenticityCheck(@Ctx() ctx: Context, @Arg('input', () => LogAuthenticityCheckInput, { description: 'The query made.' }) input: LogAuthenticityCheckInput): Promise<QualificationAuthenticityCheck> {
     return ctx.services.atsApplications.qualifications.logAuthenticityCheck(ctx.viewer, input);
   }
 
@@ -88,9 +88,9 @@ export class QualificationResolver {
   @Allow(Role.MEMBERSHIP_TEAM)
   recordQualificationAuthenticityResult(
     @Ctx() ctx: Context,
-    @Arg('checkId', () => ID) checkId: string,
-    @Arg('result', () => AuthenticityCheckResult) result: AuthenticityCheckResult,
-    @Arg('notes', () => String, { nullable: true }) notes: string | undefined,
+    @Arg('checkId', () => ID, { description: 'The logged check’s id.' }) checkId: string,
+    @Arg('result', () => AuthenticityCheckResult, { description: 'ATS-52: the awarding body’s answer.' }) result: AuthenticityCheckResult,
+    @Arg('notes', () => String, { nullable: true, description: 'Staff notes (never shown to the member).' }) notes: string | undefined,
   ): Promise<QualificationAuthenticityCheck> {
     return ctx.services.atsApplications.qualifications.recordAuthenticityResult(ctx.viewer, checkId, result, notes);
   }

@@ -12,7 +12,7 @@ import { OverdueBalanceConnection, OverdueBalanceType, ParticipantBalanceType } 
 export class ParticipantBalanceResolver {
   @Query(() => ParticipantBalanceType, { description: 'A participant’s fee account: charge, payments, refunds, schedule and invoices. Members see only their own (ATS-57).' })
   @Allow(Role.MEMBER, ...BALANCE_READER_ROLES)
-  participantBalance(@Ctx() ctx: Context, @Arg('participantId', () => ID) participantId: string): Promise<BalanceView> {
+  participantBalance(@Ctx() ctx: Context, @Arg('participantId', () => ID, { description: 'The participant whose account to read.' }) participantId: string): Promise<BalanceView> {
     return ctx.services.payments.accounts.balance(ctx.viewer, participantId);
   }
 
@@ -34,7 +34,7 @@ export class OverdueBalanceResolver {
     return toConnection(await ctx.services.payments.accounts.overdueBalances(ctx.viewer, paging));
   }
 
-  @FieldResolver(() => MemberType, { nullable: true })
+  @FieldResolver(() => MemberType, { nullable: true, description: 'The member (a staff read of personal data, audited as ATS-57 requires).' })
   member(@Root() row: OverdueBalance, @Ctx() ctx: Context): Promise<Member | null> {
     return ctx.loaders.member.load(row.memberId);
   }

@@ -29,13 +29,13 @@ export class PaymentResolver {
       'The same idempotencyKey again returns the original payment; with a different participant, amount or channel it is a CONFLICT.',
   })
   @Allow(Role.FINANCE)
-  recordPayment(@Ctx() ctx: Context, @Arg('input', () => RecordPaymentInput) input: RecordPaymentInput): Promise<Payment> {
+  recordPayment(@Ctx() ctx: Context, @Arg('input', () => RecordPaymentInput, { description: 'The payment.' }) input: RecordPaymentInput): Promise<Payment> {
     return ctx.services.payments.payments.record(ctx.viewer, input);
   }
 
   @Mutation(() => PaymentType, { description: 'ATS-16: a member records their own online card payment (ATS-57: their own fee only). Idempotent by key.' })
   @Allow(Role.MEMBER)
-  recordMyOnlinePayment(@Ctx() ctx: Context, @Arg('input', () => RecordMyOnlinePaymentInput) input: RecordMyOnlinePaymentInput): Promise<Payment> {
+  recordMyOnlinePayment(@Ctx() ctx: Context, @Arg('input', () => RecordMyOnlinePaymentInput, { description: 'The payment.' }) input: RecordMyOnlinePaymentInput): Promise<Payment> {
     return ctx.services.payments.payments.record(ctx.viewer, { ...input, channel: PaymentChannel.ONLINE });
   }
 

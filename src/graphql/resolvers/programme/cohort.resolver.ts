@@ -29,13 +29,13 @@ export class CohortResolver {
 
   @Mutation(() => CohortType, { description: 'ATS-21, ATS-28: a cohort with its issue date, deadline and provisional results date.' })
   @Allow(...PROGRAMME_STAFF)
-  createCohort(@Ctx() ctx: Context, @Arg('input', () => CreateCohortInput) input: CreateCohortInput): Promise<Cohort> {
+  createCohort(@Ctx() ctx: Context, @Arg('input', () => CreateCohortInput, { description: 'The cohort.' }) input: CreateCohortInput): Promise<Cohort> {
     return ctx.services.programme.cohorts.createCohort(ctx.viewer, input);
   }
 
   @Mutation(() => RegistrationWindowType, { description: 'ATS-10: the window that feeds a cohort; it closes before the issue date.' })
   @Allow(...PROGRAMME_STAFF)
-  createRegistrationWindow(@Ctx() ctx: Context, @Arg('input', () => CreateRegistrationWindowInput) input: CreateRegistrationWindowInput): Promise<RegistrationWindow> {
+  createRegistrationWindow(@Ctx() ctx: Context, @Arg('input', () => CreateRegistrationWindowInput, { description: 'The window.' }) input: CreateRegistrationWindowInput): Promise<RegistrationWindow> {
     return ctx.services.programme.cohorts.createWindow(ctx.viewer, input);
   }
 }

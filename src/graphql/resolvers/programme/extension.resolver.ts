@@ -14,8 +14,8 @@ export class ExtensionResolver {
   @Allow(Role.MEMBER)
   requestExtension(
     @Ctx() ctx: Context,
-    @Arg('participantId', () => ID) participantId: string,
-    @Arg('input', () => ExtensionRequestInput) input: ExtensionRequestInput,
+    @Arg('participantId', () => ID, { description: 'Your participation.' }) participantId: string,
+    @Arg('input', () => ExtensionRequestInput, { description: 'The reason and evidence.' }) input: ExtensionRequestInput,
   ): Promise<ExtensionRequest> {
     return ctx.services.programme.extensions.request(ctx.viewer, participantId, input);
   }
@@ -24,9 +24,9 @@ export class ExtensionResolver {
   @Allow(...PROGRAMME_STAFF_ROLES)
   decideExtension(
     @Ctx() ctx: Context,
-    @Arg('requestId', () => ID) requestId: string,
-    @Arg('grant') grant: boolean,
-    @Arg('reasons') reasons: string,
+    @Arg('requestId', () => ID, { description: 'The extension request’s id.' }) requestId: string,
+    @Arg('grant', { description: 'true grants (ATS-26: moves to the next cohort), false refuses.' }) grant: boolean,
+    @Arg('reasons', { description: 'ATS-25: the reasons, emailed to the participant.' }) reasons: string,
   ): Promise<ExtensionRequest> {
     return ctx.services.programme.extensions.decide(ctx.viewer, requestId, grant, reasons);
   }
@@ -35,7 +35,7 @@ export class ExtensionResolver {
   @Allow(...PROGRAMME_STAFF_ROLES)
   async extensionRequests(
     @Ctx() ctx: Context,
-    @Arg('status', () => ExtensionStatus, { nullable: true }) status: ExtensionStatus | undefined,
+    @Arg('status', () => ExtensionStatus, { nullable: true, description: 'Only requests in this status.' }) status: ExtensionStatus | undefined,
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<ExtensionRequest>> {
     const page = await ctx.services.programme.extensions.list(status, paging);
