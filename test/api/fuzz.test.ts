@@ -97,11 +97,6 @@ const NUMBERS = [0, -1, 1, 2, 99, 100, 101, 2147483647, -2147483648, 2147483648,
 const DATES = ['2026-11-23', '1900-01-01', '1899-12-31', '2200-12-31', '2201-01-01', '9999-12-31', '0001-01-01', '2026-02-29', '2026-13-01', '26-1-1', ''];
 const INSTANTS = ['2026-11-23T12:00:00Z', '1899-12-31T23:59:59Z', '9999-12-31T23:59:59Z', '2026-11-23', 'yesterday', '+275760-09-13T00:00:00Z', ''];
 
-interface Generated {
-  literal: string;
-  value: unknown;
-}
-
 class Generator {
   constructor(
     private readonly random: () => number,
@@ -276,7 +271,6 @@ describe('fuzzing every operation from the schema (issue 7 item 3)', () => {
       record(await t.gql(body, undefined, null), `document ${JSON.stringify(body).slice(0, 80)}`);
     }
 
-    // eslint-disable-next-line no-console
     console.log(`fuzz: ${requests} requests (seed ${SEED}, ${ROUNDS} rounds per operation and caller); answers by code: ${JSON.stringify(counts)}`);
     expect(failures).toEqual([]);
     expect(counts.INTERNAL_SERVER_ERROR ?? 0).toBe(0);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse, validate } from 'graphql';
 import { seedDemoProgramme } from '../../src/db/demo-seed';
 import { getSchema } from '../../src/graphql/schema';
+import { namedDocument, OPERATIONS_FILE, readmeOperations } from '../../scripts/readme-operations';
 import { createTestApp, type TestApp } from '../support/harness';
 
 /**
@@ -11,54 +12,6 @@ import { createTestApp, type TestApp } from '../support/harness';
  * Placeholders ("<participant id>") are filled from earlier answers by PLACEHOLDERS below, so a changed README step
  * needs only a change to that table (and to EXPECTED_ERRORS when a step is meant to be refused).
  */
-export interface ReadmeOperation {
-  text: string;
-  role: string;
-  step: string;
-}
-
-const README = path.join(__dirname, '..', '..', '..', 'README.md');
-const SECTION = '## The ATS lifecycle as GraphQL operations';
-
-/** Strips a trailing `# ...` comment that is outside string literals. */
-function splitComment(line: string): { code: string; comment: string } {
-  let inString = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '"' && line[i - 1] !== '\\') inString = !inString;
-    if (c === '#' && !inString) return { code: line.slice(0, i), comment: line.slice(i + 1).trim() };
-  }
-  return { code: line, comment: '' };
-}
-
-export function readmeOperations(markdown = fs.readFileSync(README, 'utf8')): ReadmeOperation[] {
-  const from = markdown.indexOf(SECTION);
-  if (from < 0) throw new Error(`README has no "${SECTION}" section`);
-  const block = /```graphql\n([\s\S]*?)```/.exec(markdown.slice(from));
-  if (!block) throw new Error('README lifecycle section has no ```graphql block');
-  const operations: ReadmeOperation[] = [];
-  let step = '';
-  let current: string[] = [];
-  let depth = 0;
-  for (const raw of block[1].split('\n')) {
-    const { code, comment } = splitComment(raw);
-    if (!current.length && !code.trim()) {
-      if (/^\d+[a-z]?\./.test(comment)) step = comment.split(' ')[0];
-      continue;
-    }
-    current.push(code);
-    for (const c of code.replace(/"(?:[^"\\]|\\.)*"/g, '')) depth += c === '{' ? 1 : c === '}' ? -1 : 0;
-    if (depth === 0) {
-      const role = /\[([A-Z_]+)\]/.exec(comment)?.[1];
-      if (!role) throw new Error(`README operation has no trailing # [ROLE]: ${current.join(' ').trim()}`);
-      operations.push({ text: current.join('\n').trim(), role, step });
-      current = [];
-    }
-  }
-  if (current.length) throw new Error(`README operation never closes: ${current.join(' ')}`);
-  return operations;
-}
-
 /** Whose token each README role tag means (the demo identities of `npm run token`). */
 const ROLE_ALIAS: Record<string, string> = {
   ADMIN: 'admin',
@@ -125,6 +78,11 @@ describe('the README lifecycle (issue 7 item 9)', () => {
       .map((r) => `${r.op.text}: ${r.errors.map((e) => e.message).join('; ')}`);
     expect(invalid).toEqual([]);
     expect(operations.filter((op) => !ROLE_ALIAS[op.role]).map((op) => op.role)).toEqual([]);
+  });
+
+  it('keeps docs/operations/readme.graphql (what codegen and @graphql-eslint read) in step with the README (run `npm run docs:operations`)', () => {
+    const checkedIn = fs.readFileSync(path.join(__dirname, '..', '..', '..', OPERATIONS_FILE), 'utf8');
+    expect(checkedIn).toBe(namedDocument(readmeOperations()));
   });
 
   it('runs every operation in order with the named role, and none answers with an error it does not expect', async () => {

@@ -10,7 +10,7 @@ import { Role, requireSelfOrRole, type Viewer } from '../shared/viewer';
 import { CodeAcceptance } from './code-acceptance.entity';
 import type { CodeOfPracticeService } from './code-of-practice.service';
 import { Member } from './member.entity';
-import { CodeAcceptanceContext, MemberGrade, MemberStatus, Sector } from './membership.enums';
+import { CodeAcceptanceContext, type MemberGrade, MemberStatus, type Sector } from './membership.enums';
 import { assertAcceptsCurrentCode, assertMayRenew, assertRenewalIsDue, renewalDateAfterRenewing } from './membership.rules';
 
 /** Staff roles whose work needs members' records. */

@@ -11,7 +11,7 @@ import { CodeAcceptance } from './code-acceptance.entity';
 import type { CodeOfPracticeService } from './code-of-practice.service';
 import { Member } from './member.entity';
 import { nextMembershipNumber } from './member.service';
-import { CodeAcceptanceContext, MemberGrade, MembershipApplicationStatus, MemberStatus, Sector, SuitabilityReviewStatus } from './membership.enums';
+import { CodeAcceptanceContext, type MemberGrade, MembershipApplicationStatus, MemberStatus, type Sector, SuitabilityReviewStatus } from './membership.enums';
 import { MembershipApplication } from './membership-application.entity';
 import { assertAcceptsCurrentCode, assertReasonsGiven, panelViolations, reviewPanelViolations } from './membership.rules';
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MEMBER_READER_ROLES } from '../../domain/membership/member.service';
 import type { Member } from '../../domain/membership/member.entity';
 import { MemberGrade, MemberStatus } from '../../domain/membership/membership.enums';

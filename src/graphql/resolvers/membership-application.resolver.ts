@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { MembershipApplication } from '../../domain/membership/membership-application.entity';
 import { MembershipApplicationStatus, SuitabilityReviewStatus } from '../../domain/membership/membership.enums';
 import { Role } from '../../domain/shared/viewer';

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AuditEntry } from '../../domain/audit/audit-entry.entity';
 import type { Notification } from '../../domain/notifications/notification.entity';
 import { requireMemberId, Role } from '../../domain/shared/viewer';

@@ -10,7 +10,7 @@ import type { Viewer } from '../../shared/viewer';
 import type { CohortService } from './cohort.service';
 import { ExtensionRequest } from './extension-request.entity';
 import { lockParticipant, PROGRAMME_STAFF_ROLES } from './participant-access';
-import { AdjustmentStatus, ExtensionReason, ExtensionStatus, ParticipantStatus } from './programme.enums';
+import { AdjustmentStatus, type ExtensionReason, ExtensionStatus, ParticipantStatus } from './programme.enums';
 import { extensionDecided } from './programme.notices';
 import { assertReasonsGiven } from '../../membership/membership.rules';
 import { extensionRequestViolations } from './programme.rules';

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AtsApplication } from '../../../domain/ats/applications/ats-application.entity';
 import { APPLICATION_READER_ROLES } from '../../../domain/ats/applications/ats-application.service';
 import { isDecisionOverdue } from '../../../domain/ats/applications/ats-application.rules';

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ExtensionRequest } from '../../../domain/ats/programme/extension-request.entity';
 import { PROGRAMME_STAFF_ROLES } from '../../../domain/ats/programme/participant-access';
 import { ExtensionStatus } from '../../../domain/ats/programme/programme.enums';

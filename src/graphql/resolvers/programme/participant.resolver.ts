@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Cohort } from '../../../domain/ats/programme/cohort.entity';
 import { PARTICIPANT_READER_ROLES, PROGRAMME_STAFF_ROLES } from '../../../domain/ats/programme/participant-access';
 import type { Participant } from '../../../domain/ats/programme/participant.entity';
