@@ -1,3 +1,4 @@
+import { isLocalDate } from './dates';
 import { badInput } from './errors';
 
 /**
@@ -30,6 +31,8 @@ export type CursorKind = 'string' | 'number' | 'instant' | 'date' | 'uuid';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Cursor dates come from stored rows, which lie well inside these years. */
+const inYears = (value: string) => value.slice(0, 4) >= '1900' && value.slice(0, 4) <= '2200';
 
 function fits(value: unknown, kind: CursorKind): boolean {
   switch (kind) {
@@ -38,9 +41,9 @@ function fits(value: unknown, kind: CursorKind): boolean {
     case 'number':
       return typeof value === 'number' && Number.isFinite(value);
     case 'instant':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T/.test(value);
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && isLocalDate(value.slice(0, 10)) && inYears(value) && !Number.isNaN(Date.parse(value));
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+      return typeof value === 'string' && DATE.test(value) && isLocalDate(value) && inYears(value);
     case 'uuid':
       return typeof value === 'string' && UUID.test(value);
   }
