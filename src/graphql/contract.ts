@@ -17,7 +17,9 @@ import {
 } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { getMetadataStorage } from 'type-graphql';
+import { hasAnyRole } from '../domain/shared/viewer';
 import { ACCESS_EXTENSION, type AccessRule } from './access';
+import type { Context } from './context';
 
 /**
  * The API's input contract, applied to the built schema once, for every operation (including ones added later):
@@ -114,6 +116,12 @@ export function checkArguments(args: readonly GraphQLArgument[], values: Record<
   });
 }
 
+function mayPassGuard(rule: AccessRule | undefined, context: unknown): boolean {
+  if (!rule || 'public' in rule) return true;
+  const viewer = (context as Partial<Context> | undefined)?.viewer;
+  return Boolean(viewer && viewer.roles.length > 0 && hasAnyRole(viewer, rule.roles));
+}
+
 function inputClasses(): Map<string, Function> {
   const classOf = new Map<string, Function>();
   for (const input of getMetadataStorage().inputTypes) classOf.set(input.name, input.target);
@@ -128,7 +136,11 @@ function wrapResolvers(schema: GraphQLSchema): void {
       if (field.args.length === 0) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       const args = field.args;
+      const rule = field.extensions?.[ACCESS_EXTENSION] as AccessRule | undefined;
       field.resolve = (source, values, context, info) => {
+        // Who you are comes before what you sent: a caller the operation's role guard refuses gets that refusal
+        // (UNAUTHENTICATED / FORBIDDEN, from the resolver's own guard), not an input error.
+        if (!mayPassGuard(rule, context)) return resolve(source, values, context, info);
         checkArguments(args, values, classOf);
         return resolve(source, values, context, info);
       };

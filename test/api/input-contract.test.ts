@@ -19,6 +19,11 @@ describe('the input contract', () => {
     expect(variable.errors?.[0].extensions.field).toBe('id');
   });
 
+  it('answers who-are-you before what-did-you-send: a refused caller gets UNAUTHENTICATED or FORBIDDEN, not an input error', async () => {
+    expect(errorCode(await t.gql('{ member(id: "not-an-id") { id } }'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql('{ auditLog(after: "junk") { nodes { id } } }', undefined, 'finance'))).toBe('FORBIDDEN');
+  });
+
   it('names the field inside an input object and a list', async () => {
     const res = await t.gql(
       'mutation ($input: SubmitAtsApplicationInput!) { submitAtsApplication(input: $input) { id } }',
