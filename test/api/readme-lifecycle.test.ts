@@ -53,6 +53,12 @@ const EXPECTED_ERRORS: Record<string, string[]> = {
   withdrawIneligibleParticipant: ['RULE_VIOLATION', 'CONFLICT'],
 };
 
+/**
+ * Things the README tells the reader to do outside GraphQL after an operation (keyed by its root field), such as
+ * completing a sandbox card checkout in the browser: the test does them here. Empty while every step is GraphQL.
+ */
+const AFTER: Record<string, (t: TestApp, answers: Answers) => Promise<void>> = {};
+
 function rootField(text: string): string {
   return /^(?:query|mutation)\s*\{\s*(\w+)/.exec(text)?.[1] ?? '?';
 }
@@ -111,6 +117,7 @@ describe('the README lifecycle (issue 7 item 9)', () => {
         problems.push(`step ${op.step} ${field} as ${op.role}: ${JSON.stringify(res.errors)}`);
       }
       for (const [key, value] of Object.entries(res.data ?? {})) (answers[key] ??= []).push(value);
+      await AFTER[field]?.(t, answers);
     }
     expect(problems).toEqual([]);
     // The walk did what the README says: the extension moved the participant, and 8a withdrew them.
