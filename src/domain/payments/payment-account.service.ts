@@ -427,17 +427,20 @@ export class PaymentAccountService {
    * registration payment, each direct-debit instalment, each employer invoice; earliest due first. Accounts closed by
    * a cooling-off withdrawal and accounts whose collection stopped (ATS-45) are not collected, so not listed.
    */
-  async overdueItems(viewer: Viewer, first?: number, after?: string): Promise<Page<OverdueItem>> {
+  async overdueItems(viewer: Viewer, request: PageRequest = {}): Promise<Page<OverdueItem>> {
     requireRole(viewer, OVERDUE_READER_ROLES, 'DEC-P3');
-    const size = pageSize(first);
-    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
+    const size = pageSize(request);
+    const backward = isBackward(request);
+    const given = backward ? request.before : request.after;
+    const cursor = given ? (decodeCursor(given, ['date', 'uuid'], backward ? 'before' : 'after') as [string, string]) : null;
     const today = londonToday(this.clock);
     const params: unknown[] = [today, size + 1];
     let keyset = '';
     if (cursor) {
       params.push(cursor[0], cursor[1]);
-      keyset = `AND (i.due_on, i.id) > ($3::date, $4::uuid)`;
+      keyset = `AND (i.due_on, i.id) ${backward ? '<' : '>'} ($3::date, $4::uuid)`;
     }
+    const order = backward ? 'DESC' : 'ASC';
     const rows: { scheduleItemId: string; itemKind: ScheduleItemKind; participantId: string; memberId: string; invoiceNumber: string | null; employerName: string | null; amountPence: number; outstandingPence: number; dueOn: string }[] =
       await this.dataSource.query(
         `SELECT i.id AS "scheduleItemId", i.kind AS "itemKind", i.participant_id AS "participantId", a.member_id AS "memberId",
@@ -448,7 +451,7 @@ export class PaymentAccountService {
            LEFT JOIN invoice inv ON inv.id = i.invoice_id
           WHERE i.status = 'PENDING' AND i.paid_pence < i.amount_pence AND i.due_on < $1::date
             AND a.cancelled_at IS NULL AND a.collection_stopped_at IS NULL ${keyset}
-          ORDER BY i.due_on ASC, i.id ASC
+          ORDER BY i.due_on ${order}, i.id ${order}
           LIMIT $2`,
         params,
       );
@@ -458,7 +461,7 @@ export class PaymentAccountService {
       kind: itemKind === ScheduleItemKind.INVOICE ? OverdueItemKind.INVOICE : itemKind === ScheduleItemKind.DIRECT_DEBIT_INSTALMENT ? OverdueItemKind.DIRECT_DEBIT_INSTALMENT : OverdueItemKind.REGISTRATION_PAYMENT,
       daysOverdue: daysBetween(r.dueOn, today),
     }));
-    return toPage(items, size, (r) => [r.dueOn, r.scheduleItemId]);
+    return toPage(items, size, (r) => [r.dueOn, r.scheduleItemId], { backward, hasCursor: Boolean(cursor) });
   }
 
   /** The account's payments with what was already refunded from each, for refund planning. */

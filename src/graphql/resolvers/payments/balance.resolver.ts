@@ -29,7 +29,7 @@ export class ParticipantBalanceResolver {
       'once, with a reason; audited and told to the participant.',
   })
   @Allow(Role.FINANCE)
-  decideWithdrawnBalance(@Ctx() ctx: Context, @Arg('input', () => DecideWithdrawnBalanceInput) input: DecideWithdrawnBalanceInput): Promise<BalanceView> {
+  decideWithdrawnBalance(@Ctx() ctx: Context, @Arg('input', () => DecideWithdrawnBalanceInput, { description: 'ATS-45: the participation, the decision (WRITE_OFF or KEEP) and the reason.' }) input: DecideWithdrawnBalanceInput): Promise<BalanceView> {
     return ctx.services.payments.accounts.decideWithdrawnBalance(ctx.viewer, input.participantId, input.decision, input.reason);
   }
 }
@@ -42,10 +42,9 @@ export class OverdueItemResolver {
   @Allow(Role.FINANCE, Role.ADMIN)
   async overdueItems(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size.' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<OverdueItem>> {
-    return toConnection(await ctx.services.payments.accounts.overdueItems(ctx.viewer, first, after));
+    return toConnection(await ctx.services.payments.accounts.overdueItems(ctx.viewer, paging));
   }
 
   @FieldResolver(() => MemberType, { nullable: true, description: 'The participant’s membership record.' })

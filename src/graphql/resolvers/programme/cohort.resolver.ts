@@ -71,7 +71,7 @@ export class CohortResolver {
     return ctx.services.programme.cohorts.updateWindow(ctx.viewer, id, input);
   }
 
-  @Mutation(() => [CohortPortfolioSectionType], { description: 'DEC-S1: replaces a cohort’s portfolio sections; portfolios already issued keep their list (audited).' })
+  @Mutation(() => [CohortPortfolioSectionType], { description: 'DEC-S1: replaces a cohort’s portfolio sections; portfolios already issued keep their list (audited). Returns a plain list because it stays small: at most 30 sections.' })
   @Allow(...PROGRAMME_STAFF)
   setCohortPortfolioSections(
     @Ctx() ctx: Context,
