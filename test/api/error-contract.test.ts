@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { GraphQLEnumType, GraphQLObjectType } from 'graphql';
+import { type GraphQLEnumType, type GraphQLObjectType } from 'graphql';
 import { QualificationList } from '../../src/domain/ats/applications/application.enums';
 import { ViolationCondition } from '../../src/domain/shared/violation-conditions';
 import { ErrorCode } from '../../src/graphql/error-codes';

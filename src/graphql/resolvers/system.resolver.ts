@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../domain/audit/audit-entry.entity';
 import type { Notification } from '../../domain/notifications/notification.entity';
 import { MailDeliveryProblem } from '../../domain/notifications/notification.service';
 import { badInput } from '../../domain/shared/errors';
-import { requireMemberId, Role } from '../../domain/shared/viewer';
+import { Role } from '../../domain/shared/viewer';
 import type { ServerClockState } from '../../domain/system/server-clock.service';
 import type { SweepResult } from '../../domain/system/sweep.service';
 import { Allow, Public } from '../access';

@@ -11,7 +11,7 @@ import { requireRole, type Viewer } from '../../shared/viewer';
 import type { CohortService } from './cohort.service';
 import { ExtensionRequest } from './extension-request.entity';
 import { lockParticipant, PROGRAMME_STAFF_ROLES } from './participant-access';
-import { AdjustmentStatus, ExtensionReason, ExtensionStatus, ParticipantStatus, WithdrawalKind } from './programme.enums';
+import { AdjustmentStatus, type ExtensionReason, ExtensionStatus, ParticipantStatus, WithdrawalKind } from './programme.enums';
 import { extensionDecided } from './programme.notices';
 import { assertReasonsGiven } from '../../membership/membership.rules';
 import { assertMembershipActiveForPortfolio, extensionRequestViolations, latestLateRequestDate } from './programme.rules';

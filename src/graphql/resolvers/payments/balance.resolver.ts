@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Member } from '../../../domain/membership/member.entity';
 import { BALANCE_READER_ROLES, type BalanceView, type OverdueBalance, type OverdueItem } from '../../../domain/payments/payment-account.service';
 import { Role } from '../../../domain/shared/viewer';

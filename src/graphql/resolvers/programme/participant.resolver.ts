@@ -10,7 +10,7 @@ import type { ReasonableAdjustment } from '../../../domain/ats/programme/reasona
 import type { ExtensionRequest } from '../../../domain/ats/programme/extension-request.entity';
 import type { SubmissionReadiness } from '../../../domain/ats/programme/participant.service';
 import type { Member } from '../../../domain/membership/member.entity';
-import { requireMemberId, requireSelfOrRole, Role } from '../../../domain/shared/viewer';
+import { requireSelfOrRole, Role } from '../../../domain/shared/viewer';
 import { readMemberAudited } from '../../audited-reads';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
