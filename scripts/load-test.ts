@@ -79,7 +79,7 @@ function aliasBomb(): Buffer {
   const parts: string[] = [];
   let size = 20;
   for (let i = 0; size < 1_048_000; i++) {
-    const part = `a${i}:cohorts{id} `;
+    const part = `a${i}:cohorts{nodes{id}} `;
     parts.push(part);
     size += part.length;
   }
@@ -92,7 +92,7 @@ function deepQuery(depth = 300): Buffer {
 }
 
 function oversized(): Buffer {
-  return Buffer.from(JSON.stringify({ query: `{ cohorts { id } }`, variables: { pad: 'x'.repeat(2 * 1_048_576) } }));
+  return Buffer.from(JSON.stringify({ query: `{ cohorts { nodes { id } } }`, variables: { pad: 'x'.repeat(2 * 1_048_576) } }));
 }
 
 function joinForm(codeVersionId: string, n: number): Buffer {

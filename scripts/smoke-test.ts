@@ -31,12 +31,12 @@ async function main(): Promise<void> {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ members(first: 5) { nodes { membershipNumber status } } serverClock { londonDate } registrationWindows(openOnly: true) { id } }' }),
+      body: JSON.stringify({ query: '{ members(first: 5) { nodes { membershipNumber status } } serverClock { londonDate } registrationWindows(openOnly: true) { nodes { id } } }' }),
     });
-    const body = (await res.json()) as { data?: { members: { nodes: unknown[] }; registrationWindows: unknown[] }; errors?: unknown };
+    const body = (await res.json()) as { data?: { members: { nodes: unknown[] }; registrationWindows: { nodes: unknown[] } }; errors?: unknown };
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     await app.close();
-    if (body.errors || !body.data || body.data.members.nodes.length !== 5 || body.data.registrationWindows.length !== 1 || ready.status !== 200) {
+    if (body.errors || !body.data || body.data.members.nodes.length !== 5 || body.data.registrationWindows.nodes.length !== 1 || ready.status !== 200) {
       throw new Error(`smoke test failed: ${JSON.stringify(body)} readyz=${ready.status}`);
     }
     const version = (await ds.query('SHOW server_version'))[0].server_version;

@@ -4,7 +4,7 @@ import { StaffUser } from '../domain/identity/staff-user.entity';
 import { CodeAcceptance } from '../domain/membership/code-acceptance.entity';
 import { CodeOfPracticeVersion } from '../domain/membership/code-of-practice-version.entity';
 import { Member } from '../domain/membership/member.entity';
-import { CodeAcceptanceContext, MemberGrade, MemberStatus, Sector } from '../domain/membership/membership.enums';
+import { CodeAcceptanceContext, type MemberGrade, type MemberStatus, Sector } from '../domain/membership/membership.enums';
 import type { Clock } from '../domain/shared/clock';
 import { addDays, addMonths, addYears, londonToday } from '../domain/shared/dates';
 import { DEMO_CHARTERED_COLLEGE, DEMO_MEMBERS, DEMO_STAFF } from './demo-identities';

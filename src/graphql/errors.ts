@@ -29,6 +29,13 @@ function flattenValidation(errors: ValidationError[], prefix = ''): { field: str
   });
 }
 
+/** The variable (and path inside it) a graphql-js coercion error names: `Variable "$input" ... at "input.name"`. */
+function variableField(message: string): string | undefined {
+  const at = /^Variable "\$[^"]+" got invalid value .*? at "([^"]+)"/s.exec(message);
+  if (at) return at[1];
+  return /^Variable "\$([^"]+)"/.exec(message)?.[1];
+}
+
 /**
  * One place that turns errors into responses: domain errors keep their code and rule, validation errors name the field,
  * and everything else is masked (no stack, SQL or personal data) and logged under the request id.
@@ -69,10 +76,15 @@ export function createErrorFormatter(logger: ErrorLogger, options: { retryAfterS
         extensions: { code: 'BAD_USER_INPUT', field: violations[0]?.field, violations },
       };
     }
+    // graphql-js stops coercing variables after 50 invalid ones; that is the caller's input too (issue 7 item 3).
+    if (formatted.message.startsWith('Too many errors processing variables')) {
+      return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
       const extra = Object.fromEntries(PASSED_EXTENSIONS.filter((k) => formatted.extensions?.[k] !== undefined).map((k) => [k, formatted.extensions![k]]));
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extra, code } };
+      const field = code === 'BAD_USER_INPUT' ? variableField(formatted.message) : undefined;
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extra, code, ...(field ? { field } : {}) } };
     }
     const err = original as (Error & { code?: unknown }) | undefined;
     // ATS-57: an error's message can quote SQL parameters or input (names, emails), so only its name, driver code and stack frames are logged.

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import './types/enums';
+import { applyContract, BoundedDateTimeISO } from './contract';
 import { CodeOfPracticeResolver } from './resolvers/code-of-practice.resolver';
 import { MemberResolver } from './resolvers/member.resolver';
 import { MembershipApplicationResolver } from './resolvers/membership-application.resolver';
@@ -36,7 +37,8 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers,
     orphanedTypes: [...errorContractTypes],
     validate: { forbidUnknownValues: false, whitelist: false },
-  });
+    scalarsMap: [{ type: Date, scalar: BoundedDateTimeISO }],
+  }).then(applyContract);
   return cached;
 }
 

@@ -17,7 +17,7 @@ const DECIDE = `mutation($id: ID!, $input: AtsApplicationDecisionInput!) { decid
 const LIST = `query($filter: AtsApplicationFilterInput, $first: Int, $after: String) {
   atsApplications(filter: $filter, first: $first, after: $after) { nodes { ${APPLICATION_FIELDS} } pageInfo { endCursor hasNextPage } } }`;
 const NOTIFICATIONS = `query($filter: NotificationFilterInput) { notifications(filter: $filter, first: 100) { nodes { template subject body rule toAddress recipientMemberId } } }`;
-const MY_QUALIFICATIONS = `{ myQualifications { id memberId certificateDate authenticityStatus approvedQualification { list title } } }`;
+const MY_QUALIFICATIONS = `{ myQualifications { nodes { id memberId certificateDate authenticityStatus approvedQualification { list title } } } }`;
 
 describe('ATS applications (ATS-2..8, ATS-11, ATS-52)', () => {
   let t: TestApp;
@@ -99,10 +99,11 @@ describe('ATS applications (ATS-2..8, ATS-11, ATS-52)', () => {
         t.gql(`mutation($id: ID!) { updateApprovedQualification(id: $id, input: { active: false }) { active } }`, { id: approved.OLD }, 'membership-team'),
       );
       expect(off.updateApprovedQualification.active).toBe(false);
-      const listed = await ok(t.gql(`{ approvedQualifications { id list } }`));
-      expect(listed.approvedQualifications.map((q: { id: string }) => q.id).sort()).toEqual([approved.ITT, approved.ENGLISH, approved.MATHS].sort());
-      const all = await ok(t.gql(`{ approvedQualifications(list: ITT, includeInactive: true) { id } }`));
-      expect(all.approvedQualifications).toHaveLength(2);
+      const listed = await ok(t.gql(`{ approvedQualifications { nodes { id list } } }`));
+      expect(listed.approvedQualifications.nodes.map((q: { id: string }) => q.id).sort()).toEqual([approved.ITT, approved.ENGLISH, approved.MATHS].sort());
+      const all = await ok(t.gql(`{ approvedQualifications(list: ITT, includeInactive: true) { nodes { id } totalCount } }`));
+      expect(all.approvedQualifications.nodes).toHaveLength(2);
+      expect(all.approvedQualifications.totalCount).toBe(2);
     });
   });
 
@@ -134,14 +135,14 @@ describe('ATS applications (ATS-2..8, ATS-11, ATS-52)', () => {
 
     it('shows members only their own qualifications; staff reads are audited', async () => {
       const mine = await ok(t.gql(MY_QUALIFICATIONS, {}, 'member'));
-      expect(mine.myQualifications).toHaveLength(3);
-      expect(new Set(mine.myQualifications.map((q: { memberId: string }) => q.memberId))).toEqual(new Set([id('member')]));
-      expect(mine.myQualifications.map((q: any) => q.approvedQualification.list).sort()).toEqual(['ENGLISH', 'ITT', 'MATHS']);
+      expect(mine.myQualifications.nodes).toHaveLength(3);
+      expect(new Set(mine.myQualifications.nodes.map((q: { memberId: string }) => q.memberId))).toEqual(new Set([id('member')]));
+      expect(mine.myQualifications.nodes.map((q: any) => q.approvedQualification.list).sort()).toEqual(['ENGLISH', 'ITT', 'MATHS']);
 
-      const other = await t.gql(`query($m: ID!) { memberQualifications(memberId: $m) { id } }`, { m: id('fellow') }, 'member');
+      const other = await t.gql(`query($m: ID!) { memberQualifications(memberId: $m) { nodes { id } } }`, { m: id('fellow') }, 'member');
       expect(errorCode(other)).toBe('FORBIDDEN');
-      const staff = await ok(t.gql(`query($m: ID!) { memberQualifications(memberId: $m) { id } }`, { m: id('fellow') }, 'professional-status-team'));
-      expect(staff.memberQualifications).toHaveLength(3);
+      const staff = await ok(t.gql(`query($m: ID!) { memberQualifications(memberId: $m) { nodes { id } } }`, { m: id('fellow') }, 'professional-status-team'));
+      expect(staff.memberQualifications.nodes).toHaveLength(3);
       const audit = await ok(t.gql(`{ auditLog(filter: { action: "memberQualification.list" }) { nodes { actorRole targetId } } }`, {}, 'admin'));
       expect(audit.auditLog.nodes).toContainEqual({ actorRole: 'PROFESSIONAL_STATUS_TEAM', targetId: id('fellow') });
     });
@@ -367,9 +368,9 @@ describe('ATS applications (ATS-2..8, ATS-11, ATS-52)', () => {
       expect(logged).toMatchObject({ result: 'NOT_VERIFIED', memberId: id('associate') });
 
       const mine = await ok(t.gql(MY_QUALIFICATIONS, {}, 'associate'));
-      const english = mine.myQualifications.find((q: any) => q.id === quals.associate.ENGLISH);
+      const english = mine.myQualifications.nodes.find((q: any) => q.id === quals.associate.ENGLISH);
       expect(english.authenticityStatus).toBe('NOT_VERIFIED');
-      expect(errorCode(await t.gql(`{ myQualifications { notes } }`, {}, 'associate'))).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(errorCode(await t.gql(`{ myQualifications { nodes { notes } } }`, {}, 'associate'))).toBe('GRAPHQL_VALIDATION_FAILED');
       const checksQuery = `query($q: ID!) { qualificationAuthenticityChecks(memberQualificationId: $q) { result notes } }`;
       expect(errorCode(await t.gql(checksQuery, { q: quals.associate.ENGLISH }, 'associate'))).toBe('FORBIDDEN');
       const staff = await ok(t.gql(checksQuery, { q: quals.associate.ENGLISH }, 'membership-team'));

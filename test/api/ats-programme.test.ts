@@ -65,8 +65,8 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
   /** Qualifications on the approved lists and a successful application (ATS-2..8). */
   async function successfulApplication(alias: string, isRestart = false): Promise<void> {
     const ids: string[] = [];
-    const existing = await ok(t.gql(`{ myQualifications { id } }`, {}, as(alias)));
-    if (existing.myQualifications.length === 0) {
+    const existing = await ok(t.gql(`{ myQualifications { nodes { id } } }`, {}, as(alias)));
+    if (existing.myQualifications.nodes.length === 0) {
       for (const list of ['ITT', 'ENGLISH', 'MATHS']) {
         const q = await ok(
           t.gql(
@@ -77,7 +77,7 @@ describe('ATS programme lifecycle (ATS-9..27, 44, 45)', () => {
         );
         ids.push(q.recordMyQualification.id);
       }
-    } else ids.push(...existing.myQualifications.map((q: { id: string }) => q.id));
+    } else ids.push(...existing.myQualifications.nodes.map((q: { id: string }) => q.id));
     const app = await ok(
       t.gql(
         `mutation($input: SubmitAtsApplicationInput!) { submitAtsApplication(input: $input) { id } }`,

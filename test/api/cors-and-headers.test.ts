@@ -19,13 +19,13 @@ describe('CORS and security headers (development settings)', () => {
   });
 
   it('allows any localhost port outside production (CORS_ORIGINS=localhost)', async () => {
-    const res = await t.http().post('/graphql').set('origin', 'http://localhost:5173').send({ query: '{ cohorts { id } }' });
+    const res = await t.http().post('/graphql').set('origin', 'http://localhost:5173').send({ query: '{ cohorts { nodes { id } } }' });
     expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
   });
 
   it('gives an origin outside the allowlist no CORS headers, so the browser withholds the answer', async () => {
     for (const origin of ['https://evil.example', 'https://app.set.example.evil.example', 'http://localhost.evil.example']) {
-      const res = await t.http().post('/graphql').set('origin', origin).send({ query: '{ cohorts { id } }' });
+      const res = await t.http().post('/graphql').set('origin', origin).send({ query: '{ cohorts { nodes { id } } }' });
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
     }
   });
@@ -70,7 +70,7 @@ describe('production browser settings (landing page, suggestions and localhost o
   });
 
   it('refuses localhost origins unless listed', async () => {
-    const res = await t.http().post('/graphql').set('origin', 'http://localhost:3000').send({ query: '{ cohorts { id } }' });
+    const res = await t.http().post('/graphql').set('origin', 'http://localhost:3000').send({ query: '{ cohorts { nodes { id } } }' });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 

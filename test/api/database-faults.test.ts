@@ -13,7 +13,7 @@ import { mintDevelopmentToken } from '../../src/graphql/auth';
 import { FaultProxy } from '../support/fault-proxy';
 import { participantWithAccount, paymentInput, RECORD_PAYMENT } from '../support/faults';
 import { TEMPLATE_DB } from '../support/global-setup';
-import { createTestApp, expectNoErrors, type TestApp } from '../support/harness';
+import { createTestApp, type TestApp } from '../support/harness';
 import { startApi, until } from '../support/processes';
 
 jest.setTimeout(90_000);

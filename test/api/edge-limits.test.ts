@@ -16,7 +16,7 @@ describe('query limits at the edge (issue 7)', () => {
     return { res: result, statements };
   }
 
-  const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: cohorts { id }`).join(' ')} }`;
+  const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: cohorts { nodes { id } }`).join(' ')} }`;
 
   it('allows 15 aliases (the default limit) and refuses 16 before any resolver runs', async () => {
     const ok = await countSql(() => t.gql(aliases(15), undefined, null));
@@ -50,7 +50,7 @@ describe('query limits at the edge (issue 7)', () => {
   });
 
   it('refuses more than 10 directives', async () => {
-    const query = `{ cohorts ${'@include(if: true) '.repeat(11)}{ id } }`;
+    const query = `{ cohorts ${'@include(if: true) '.repeat(11)}{ nodes { id } } }`;
     const { res, statements } = await refused(query, undefined, null);
     expect(res.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'directives', max: 10 });
     expect(statements).toEqual([]);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { GraphQLEnumType, GraphQLObjectType } from 'graphql';
+import { type GraphQLEnumType, type GraphQLObjectType } from 'graphql';
 import { QualificationList } from '../../src/domain/ats/applications/application.enums';
 import { ViolationCondition } from '../../src/domain/shared/violation-conditions';
 import { ErrorCode } from '../../src/graphql/error-codes';
@@ -46,7 +46,7 @@ describe('the error contract', () => {
     });
 
     it('a body over the limit is 413 PAYLOAD_TOO_LARGE', async () => {
-      const res = await t.http().post('/graphql').set('content-type', 'application/json').send(JSON.stringify({ query: '{ cohorts { id } }', variables: { pad: 'x'.repeat(1_100_000) } }));
+      const res = await t.http().post('/graphql').set('content-type', 'application/json').send(JSON.stringify({ query: '{ cohorts { nodes { id } } }', variables: { pad: 'x'.repeat(1_100_000) } }));
       expect(res.status).toBe(413);
       expectShape(res.body, 'PAYLOAD_TOO_LARGE');
     });
@@ -66,7 +66,7 @@ describe('the error contract', () => {
 
   describe('tokens, as documented', () => {
     it('a bad token is refused outright: HTTP 401, UNAUTHENTICATED, even on a public operation', async () => {
-      const res = await t.http().post('/graphql').set('authorization', 'Bearer not-a-token').send({ query: '{ cohorts { id } }' });
+      const res = await t.http().post('/graphql').set('authorization', 'Bearer not-a-token').send({ query: '{ cohorts { nodes { id } } }' });
       expect(res.status).toBe(401);
       expectShape(res.body, 'UNAUTHENTICATED');
     });

@@ -27,7 +27,7 @@ describe('rate limits', () => {
     await t.close();
   });
 
-  const COHORTS = '{ cohorts { id } }';
+  const COHORTS = '{ cohorts { nodes { id } } }';
 
   it('answers the sixth anonymous request in a window with 429, RATE_LIMITED in a GraphQL-shaped body and a Retry-After header', async () => {
     for (let i = 0; i < 5; i++) expect((await t.gql(COHORTS)).status).toBe(200);
@@ -74,7 +74,7 @@ describe('rate limit on anonymous mutations (the join form, issue 7)', () => {
   });
 
   it('still answers anonymous queries from that address (only mutations have the strict budget)', async () => {
-    expect((await t.gql('{ cohorts { id } }')).status).toBe(200);
+    expect((await t.gql('{ cohorts { nodes { id } } }')).status).toBe(200);
   });
 
   it('does not apply the anonymous budget to signed-in staff mutations', async () => {
@@ -94,7 +94,7 @@ describe('rate limits shared through Redis (REDIS_URL; runs only when a Redis an
     const b = await createTestApp({ seed: false, env });
     try {
       const token = a.token(`rl-${Date.now()}`, ['ADMIN' as never]);
-      const send = (app: TestApp) => request(app.app.server.server).post('/graphql').set('authorization', `Bearer ${token}`).send({ query: '{ cohorts { id } }' });
+      const send = (app: TestApp) => request(app.app.server.server).post('/graphql').set('authorization', `Bearer ${token}`).send({ query: '{ cohorts { nodes { id } } }' });
       expect((await send(a)).status).toBe(200);
       expect((await send(b)).status).toBe(200);
       expect((await send(a)).status).toBe(200);

@@ -104,8 +104,8 @@ describe('rules enforced in the domain (issue 6)', () => {
       expect(second.errors).toBeUndefined();
       const overlap = await t.gql(`mutation($input: CreateRegistrationWindowInput!) { createRegistrationWindow(input: $input) { id } }`, { input: { cohortId: edit.id, opensOn: '2027-10-10', closesOn: '2027-10-20' } }, 'membership-team');
       expect(ext(overlap)).toMatchObject({ code: 'CONFLICT', rule: 'ATS-10' });
-      const cohorts = await p.ok(t.gql(`{ registrationWindows { cohortId } }`));
-      expect(cohorts.registrationWindows.filter((w: { cohortId: string }) => w.cohortId === edit.id)).toHaveLength(2);
+      const cohorts = await p.ok(t.gql(`{ registrationWindows(first: 100) { nodes { cohortId } } }`));
+      expect(cohorts.registrationWindows.nodes.filter((w: { cohortId: string }) => w.cohortId === edit.id)).toHaveLength(2);
     });
 
     it('refuses a window change that would exclude registrations already taken, and accepts one that keeps them (DEC-E1)', async () => {
@@ -127,8 +127,8 @@ describe('rules enforced in the domain (issue 6)', () => {
         ),
       );
       expect(res.setCohortPortfolioSections.map((s: { key: string }) => s.key)).toEqual(['CONTEXT', 'PRACTICE', 'IMPACT']);
-      const cohorts = await p.ok(t.gql(`{ cohorts { id portfolioSections { key } } }`));
-      expect(cohorts.cohorts.find((c: { id: string }) => c.id === Y.id).portfolioSections).toHaveLength(6); // the default list
+      const cohorts = await p.ok(t.gql(`{ cohorts(first: 100) { nodes { id portfolioSections { key } } } }`));
+      expect(cohorts.cohorts.nodes.find((c: { id: string }) => c.id === Y.id).portfolioSections).toHaveLength(6); // the default list
     });
 
     it('refuses DEC-G1: a staff user deciding their own reasonable adjustment', async () => {

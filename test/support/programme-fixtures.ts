@@ -67,8 +67,8 @@ export class Programme {
 
   /** Records qualifications and submits an application; returns its id (decide it with `decide`). */
   async apply(alias: string): Promise<string> {
-    const existing = await this.ok(this.t.gql(`{ myQualifications { id } }`, {}, this.as(alias)));
-    const ids: string[] = existing.myQualifications.map((q: { id: string }) => q.id);
+    const existing = await this.ok(this.t.gql(`{ myQualifications(first: 100) { nodes { id } } }`, {}, this.as(alias)));
+    const ids: string[] = existing.myQualifications.nodes.map((q: { id: string }) => q.id);
     if (ids.length === 0) {
       for (const list of ['ITT', 'ENGLISH', 'MATHS']) {
         const q = await this.ok(

@@ -1,4 +1,4 @@
-import { DomainError } from '../../src/domain/shared/errors';
+import { type DomainError } from '../../src/domain/shared/errors';
 import { requireNotOwnCase, requireOwnerOrStaff, requireRole, Role, type Viewer } from '../../src/domain/shared/viewer';
 
 const M1 = '00000000-0000-4000-8000-000000000001';

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Clock } from '../shared/clock';
-import { pageByInstant, pageSize, type Page } from '../shared/pagination';
+import { pageByInstant, pageSize, sized, type Page, type PageRequest } from '../shared/pagination';
 import { primaryRole, requireRole, requireSelfOrRole, Role, type Viewer } from '../shared/viewer';
 import { AuditEntry } from './audit-entry.entity';
 
@@ -70,9 +70,9 @@ export class AuditService {
   }
 
   /** ATS-57: the audit log is for ADMIN only. */
-  async list(viewer: Viewer, filter: AuditFilter, first?: number, after?: string): Promise<Page<AuditEntry>> {
+  async list(viewer: Viewer, filter: AuditFilter, request: PageRequest = {}): Promise<Page<AuditEntry>> {
     requireRole(viewer, [Role.ADMIN], 'ATS-57');
-    const size = pageSize(first, 50);
+    const size = pageSize(request, 50);
     const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
     if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
@@ -80,7 +80,7 @@ export class AuditService {
     if (filter.targetId) qb.andWhere('a.target_id = :targetId', { targetId: filter.targetId });
     if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
-    const page = await pageByInstant(qb, 'a.occurred_at', 'DESC', (r) => r.occurredAt, size, after);
+    const page = await pageByInstant(qb, 'a.occurred_at', 'DESC', (r) => r.occurredAt, sized(request, size));
     return page;
   }
 

@@ -5,14 +5,14 @@ import type { NotificationService } from '../notifications/notification.service'
 import type { Clock } from '../shared/clock';
 import { addMonths, londonToday } from '../shared/dates';
 import { badInput, notFound, ruleViolation } from '../shared/errors';
-import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
+import { pageByKeys, pageSize, sized, type Page, type PageRequest } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
 import { Role, requireMemberId, requireNotOwnCase, requireRole, requireSelfOrRole, type Viewer } from '../shared/viewer';
 import { EmailChangeRequest } from './email-change-request.entity';
 import { CodeAcceptance } from './code-acceptance.entity';
 import type { CodeOfPracticeService } from './code-of-practice.service';
 import { Member } from './member.entity';
-import { CodeAcceptanceContext, MemberGrade, MemberStatus, Sector } from './membership.enums';
+import { CodeAcceptanceContext, type MemberGrade, MemberStatus, type Sector } from './membership.enums';
 import { assertAcceptsCurrentCode, assertMayRenew, assertRenewalIsDue, renewalDateAfterRenewing } from './membership.rules';
 
 /** Staff roles whose work needs members' records. */
@@ -67,9 +67,9 @@ export class MemberService {
     return member;
   }
 
-  async list(viewer: Viewer, filter: MemberFilter, first?: number, after?: string): Promise<Page<Member>> {
+  async list(viewer: Viewer, filter: MemberFilter, request: PageRequest = {}): Promise<Page<Member>> {
     requireRole(viewer, MEMBER_READER_ROLES, 'ATS-57');
-    const size = pageSize(first);
+    const size = pageSize(request);
     const qb = this.dataSource.getRepository(Member).createQueryBuilder('m');
     if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
     if (filter.grade) qb.andWhere('m.grade = :grade', { grade: filter.grade });
@@ -84,17 +84,22 @@ export class MemberService {
         { p: prefix },
       );
     }
-    if (after) {
-      const [family, given, id] = decodeCursor(after, 3);
-      qb.andWhere('(m.family_name, m.given_name, m.id) > (:family, :given, :id)', { family, given, id });
-    }
-    const rows = await qb.orderBy('m.family_name', 'ASC').addOrderBy('m.given_name', 'ASC').addOrderBy('m.id', 'ASC').limit(size + 1).getMany();
+    const page = await pageByKeys(
+      qb,
+      [
+        { column: 'm.family_name', of: (r) => r.familyName, kind: 'string' },
+        { column: 'm.given_name', of: (r) => r.givenName, kind: 'string' },
+        { column: 'm.id', of: (r) => r.id, kind: 'uuid' },
+      ],
+      'ASC',
+      sized(request, size),
+    );
     await this.audit.recordRead(viewer, {
       action: 'member.list',
       targetType: 'member',
-      detail: { returned: rows.slice(0, size).map((r) => r.id), filter: Object.keys(filter) },
+      detail: { returned: page.items.map((r) => r.id), filter: Object.keys(filter) },
     });
-    return toPage(rows, size, (r) => [r.familyName, r.givenName, r.id]);
+    return page;
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, Member>> {

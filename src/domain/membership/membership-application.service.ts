@@ -4,14 +4,14 @@ import type { NotificationService } from '../notifications/notification.service'
 import type { Clock } from '../shared/clock';
 import { addYears, londonToday } from '../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation } from '../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../shared/pagination';
+import { pageByInstant, pageSize, sized, type Page, type PageRequest } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
 import { hasAnyRole, Role, requireNotOwnCase, requireRole, type Viewer } from '../shared/viewer';
 import { CodeAcceptance } from './code-acceptance.entity';
 import type { CodeOfPracticeService } from './code-of-practice.service';
 import { Member } from './member.entity';
 import { nextMembershipNumber } from './member.service';
-import { CodeAcceptanceContext, MemberGrade, MembershipApplicationStatus, MemberStatus, Sector, SuitabilityReviewStatus } from './membership.enums';
+import { CodeAcceptanceContext, type MemberGrade, MembershipApplicationStatus, MemberStatus, type Sector, SuitabilityReviewStatus } from './membership.enums';
 import { MembershipApplication } from './membership-application.entity';
 import {
   confirmApplication,
@@ -133,13 +133,13 @@ export class MembershipApplicationService {
     return application;
   }
 
-  async list(viewer: Viewer, filter: MembershipApplicationFilter, first?: number, after?: string): Promise<Page<MembershipApplication>> {
+  async list(viewer: Viewer, filter: MembershipApplicationFilter, request: PageRequest = {}): Promise<Page<MembershipApplication>> {
     requireRole(viewer, MEMBERSHIP_APPLICATION_STAFF);
-    const size = pageSize(first);
+    const size = pageSize(request);
     const qb = this.dataSource.getRepository(MembershipApplication).createQueryBuilder('a').where('a.confirmed_at IS NOT NULL');
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.reviewStatus) qb.andWhere('a.review_status = :rs', { rs: filter.reviewStatus });
-    const page = await pageByInstant(qb, 'a.submitted_at', 'ASC', (r) => r.submittedAt, size, after);
+    const page = await pageByInstant(qb, 'a.submitted_at', 'ASC', (r) => r.submittedAt, sized(request, size));
     await this.audit.recordRead(viewer, { action: 'membershipApplication.list', targetType: 'membership_application', detail: { returned: page.items.map((r) => r.id) } });
     return page;
   }

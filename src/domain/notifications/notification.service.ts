@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../shared/clock';
 import { londonToday } from '../shared/dates';
-import { pageByInstant, pageSize, type Page } from '../shared/pagination';
+import { pageByInstant, pageSize, sized, type Page, type PageRequest } from '../shared/pagination';
 import { requireMemberId, requireRole, Role, type Viewer } from '../shared/viewer';
 import { Notification, NotificationPriority, NotificationStatus } from './notification.entity';
 
@@ -70,23 +70,23 @@ export class NotificationService {
   }
 
   /** The outbox for staff: bodies hold personal data, so MEMBERSHIP_TEAM and ADMIN only (ATS-57). */
-  async list(viewer: Viewer, filter: NotificationFilter, first?: number, after?: string): Promise<Page<Notification>> {
+  async list(viewer: Viewer, filter: NotificationFilter, request: PageRequest = {}): Promise<Page<Notification>> {
     requireRole(viewer, [Role.MEMBERSHIP_TEAM, Role.ADMIN], 'ATS-57');
-    return this.page(filter, first, after);
+    return this.page(filter, request);
   }
 
   /** The signed-in member's own notices, newest first (DEC-J1 notices included). */
-  async mine(viewer: Viewer, first?: number, after?: string): Promise<Page<Notification>> {
-    return this.page({ recipientMemberId: requireMemberId(viewer) }, first, after);
+  async mine(viewer: Viewer, request: PageRequest = {}): Promise<Page<Notification>> {
+    return this.page({ recipientMemberId: requireMemberId(viewer) }, request);
   }
 
-  private async page(filter: NotificationFilter, first?: number, after?: string): Promise<Page<Notification>> {
-    const size = pageSize(first, 50);
+  private async page(filter: NotificationFilter, request: PageRequest = {}): Promise<Page<Notification>> {
+    const size = pageSize(request, 50);
     const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n');
     if (filter.recipientMemberId) qb.andWhere('n.recipient_member_id = :rid', { rid: filter.recipientMemberId });
     if (filter.template) qb.andWhere('n.template = :template', { template: filter.template });
     if (filter.status) qb.andWhere('n.status = :status', { status: filter.status });
-    const page = await pageByInstant(qb, 'n.created_at', 'DESC', (r) => r.createdAt, size, after);
+    const page = await pageByInstant(qb, 'n.created_at', 'DESC', (r) => r.createdAt, sized(request, size));
     return page;
   }
 
@@ -94,13 +94,13 @@ export class NotificationService {
    * Issue 8, for staff: notices given up (UNDELIVERABLE) or still failing long after their first failure (DELAYED),
    * newest first. Delivery runs on real time (not the test clock), so `now` is the real time.
    */
-  async deliveryProblems(viewer: Viewer, problem: MailDeliveryProblem, delayedAfterMinutes: number, now: Date, first?: number, after?: string): Promise<Page<Notification>> {
+  async deliveryProblems(viewer: Viewer, problem: MailDeliveryProblem, delayedAfterMinutes: number, now: Date, request: PageRequest = {}): Promise<Page<Notification>> {
     requireRole(viewer, [Role.MEMBERSHIP_TEAM, Role.ADMIN]); // bodies hold personal data (ATS-57)
-    const size = pageSize(first, 50);
+    const size = pageSize(request, 50);
     const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n');
     if (problem === MailDeliveryProblem.UNDELIVERABLE) qb.andWhere('n.status IN (:...given)', { given: [NotificationStatus.UNDELIVERABLE, NotificationStatus.FAILED] });
     else qb.andWhere('n.status = :pending AND n.first_failed_at <= :since', { pending: NotificationStatus.PENDING, since: new Date(now.getTime() - delayedAfterMinutes * 60_000) });
-    return pageByInstant(qb, 'n.created_at', 'DESC', (r) => r.createdAt, size, after);
+    return pageByInstant(qb, 'n.created_at', 'DESC', (r) => r.createdAt, sized(request, size));
   }
 
   private row(notice: Notice): Partial<Notification> {

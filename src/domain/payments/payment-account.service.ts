@@ -9,7 +9,7 @@ import type { Clock } from '../shared/clock';
 import { daysBetween, londonToday, type LocalDate } from '../shared/dates';
 import { badInput, conflict, forbidden, notFound, ruleViolation } from '../shared/errors';
 import { formatPounds, type Pence } from '../shared/money';
-import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination';
+import { decodeCursor, isBackward, pageSize, toPage, type Page, type PageRequest } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
 import { hasAnyRole, Role, requireMemberId, requireRole, type Viewer } from '../shared/viewer';
 import { Invoice } from './invoice.entity';
@@ -358,13 +358,16 @@ export class PaymentAccountService {
   }
 
   /** ATS-17: FINANCE's list of participants whose balance is still open after it fell due, oldest cohort first. */
-  async overdueBalances(viewer: Viewer, first?: number, after?: string): Promise<Page<OverdueBalance>> {
+  async overdueBalances(viewer: Viewer, request: PageRequest = {}): Promise<Page<OverdueBalance>> {
     requireRole(viewer, OVERDUE_READER_ROLES, 'ATS-17');
-    const size = pageSize(first);
-    const cursor = after ? decodeCursor(after, 2) : null;
-    const rows = await this.overdueRows(this.dataSource.manager, londonToday(this.clock), size + 1, cursor as [string, string] | null);
-    await this.audit.recordRead(viewer, { action: 'paymentAccount.listOverdue', targetType: 'participant', detail: { returned: rows.slice(0, size).map((r) => r.participantId) } });
-    return toPage(rows, size, (r) => [r.portfolioIssueDate, r.participantId]);
+    const size = pageSize(request);
+    const backward = isBackward(request);
+    const given = backward ? request.before : request.after;
+    const cursor = given ? decodeCursor(given, ['date', 'uuid'], backward ? 'before' : 'after') : null;
+    const rows = await this.overdueRows(this.dataSource.manager, londonToday(this.clock), size + 1, cursor as [string, string] | null, backward);
+    const page = toPage(rows, size, (r) => [r.portfolioIssueDate, r.participantId], { backward, hasCursor: Boolean(cursor) });
+    await this.audit.recordRead(viewer, { action: 'paymentAccount.listOverdue', targetType: 'participant', detail: { returned: page.items.map((r) => r.participantId) } });
+    return page;
   }
 
   /** ATS-17: reminds each participant once when their balance becomes overdue. Idempotent (dedupe key per participant). */
@@ -424,17 +427,20 @@ export class PaymentAccountService {
    * registration payment, each direct-debit instalment, each employer invoice; earliest due first. Accounts closed by
    * a cooling-off withdrawal and accounts whose collection stopped (ATS-45) are not collected, so not listed.
    */
-  async overdueItems(viewer: Viewer, first?: number, after?: string): Promise<Page<OverdueItem>> {
+  async overdueItems(viewer: Viewer, request: PageRequest = {}): Promise<Page<OverdueItem>> {
     requireRole(viewer, OVERDUE_READER_ROLES, 'DEC-P3');
-    const size = pageSize(first);
-    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
+    const size = pageSize(request);
+    const backward = isBackward(request);
+    const given = backward ? request.before : request.after;
+    const cursor = given ? (decodeCursor(given, ['date', 'uuid'], backward ? 'before' : 'after') as [string, string]) : null;
     const today = londonToday(this.clock);
     const params: unknown[] = [today, size + 1];
     let keyset = '';
     if (cursor) {
       params.push(cursor[0], cursor[1]);
-      keyset = `AND (i.due_on, i.id) > ($3::date, $4::uuid)`;
+      keyset = `AND (i.due_on, i.id) ${backward ? '<' : '>'} ($3::date, $4::uuid)`;
     }
+    const order = backward ? 'DESC' : 'ASC';
     const rows: { scheduleItemId: string; itemKind: ScheduleItemKind; participantId: string; memberId: string; invoiceNumber: string | null; employerName: string | null; amountPence: number; outstandingPence: number; dueOn: string }[] =
       await this.dataSource.query(
         `SELECT i.id AS "scheduleItemId", i.kind AS "itemKind", i.participant_id AS "participantId", a.member_id AS "memberId",
@@ -445,7 +451,7 @@ export class PaymentAccountService {
            LEFT JOIN invoice inv ON inv.id = i.invoice_id
           WHERE i.status = 'PENDING' AND i.paid_pence < i.amount_pence AND i.due_on < $1::date
             AND a.cancelled_at IS NULL AND a.collection_stopped_at IS NULL ${keyset}
-          ORDER BY i.due_on ASC, i.id ASC
+          ORDER BY i.due_on ${order}, i.id ${order}
           LIMIT $2`,
         params,
       );
@@ -455,7 +461,7 @@ export class PaymentAccountService {
       kind: itemKind === ScheduleItemKind.INVOICE ? OverdueItemKind.INVOICE : itemKind === ScheduleItemKind.DIRECT_DEBIT_INSTALMENT ? OverdueItemKind.DIRECT_DEBIT_INSTALMENT : OverdueItemKind.REGISTRATION_PAYMENT,
       daysOverdue: daysBetween(r.dueOn, today),
     }));
-    return toPage(items, size, (r) => [r.dueOn, r.scheduleItemId]);
+    return toPage(items, size, (r) => [r.dueOn, r.scheduleItemId], { backward, hasCursor: Boolean(cursor) });
   }
 
   /** The account's payments with what was already refunded from each, for refund planning. */
@@ -562,7 +568,7 @@ export class PaymentAccountService {
    * ATS-17: open balances of participants whose cohort (the one registered into, where the process started) passed its
    * balance due date before `today`. Cohorts are few, so the due-date rule runs in code over them, exactly as tested.
    */
-  private async overdueRows(manager: EntityManager, today: LocalDate, limit: number | null, after: [string, string] | null): Promise<OverdueBalance[]> {
+  private async overdueRows(manager: EntityManager, today: LocalDate, limit: number | null, after: [string, string] | null, backward = false): Promise<OverdueBalance[]> {
     const cohorts = await manager.find(Cohort, { select: { id: true, portfolioIssueDate: true } });
     const pastDue = cohorts.filter((c) => isBalanceOverdue(c.portfolioIssueDate, 1, today)).map((c) => c.id);
     if (pastDue.length === 0) return [];
@@ -570,7 +576,7 @@ export class PaymentAccountService {
     let keyset = '';
     if (after) {
       params.push(after[0], after[1]);
-      keyset = `AND (c.portfolio_issue_date, a.participant_id) > ($2::date, $3::uuid)`;
+      keyset = `AND (c.portfolio_issue_date, a.participant_id) ${backward ? '<' : '>'} ($2::date, $3::uuid)`;
     }
     let limitSql = '';
     if (limit) {
@@ -587,7 +593,7 @@ export class PaymentAccountService {
         WHERE c.id = ANY($1::uuid[]) AND a.cancelled_at IS NULL AND a.balance_decision IS DISTINCT FROM 'WRITE_OFF' ${keyset}
         GROUP BY a.participant_id, a.member_id, c.id, c.name, c.portfolio_issue_date
        HAVING SUM(i.amount_pence - i.paid_pence) > 0
-        ORDER BY c.portfolio_issue_date ASC, a.participant_id ASC
+        ORDER BY c.portfolio_issue_date ${backward ? 'DESC' : 'ASC'}, a.participant_id ${backward ? 'DESC' : 'ASC'}
         ${limitSql}`,
       params,
     );

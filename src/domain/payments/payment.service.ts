@@ -98,6 +98,9 @@ export class PaymentService {
     const earlier = await this.dataSource.getRepository(Payment).findOneBy({ idempotencyKey: request.idempotencyKey });
     if (earlier) return this.replay(earlier, request);
     if (await this.dataSource.getRepository(Payment).existsBy({ channel: request.channel, providerReference: request.providerReference })) {
+      // A concurrent request with the same key may have committed between the two reads: it is a replay, not a duplicate.
+      const winner = await this.dataSource.getRepository(Payment).findOneBy({ idempotencyKey: request.idempotencyKey });
+      if (winner) return this.replay(winner, request);
       throw duplicateReference(request.channel, request.providerReference);
     }
 

@@ -13,7 +13,7 @@ export class CodeOfPracticeResolver {
     return ctx.services.codes.current();
   }
 
-  @Query(() => [CodeOfPracticeVersionType])
+  @Query(() => [CodeOfPracticeVersionType], { description: 'COP-1: every published version of the Code of Practice, newest effective date first. A plain list because it stays small: the Code is revised every few years.' })
   @Public()
   codeOfPracticeVersions(@Ctx() ctx: Context): Promise<CodeOfPracticeVersion[]> {
     return ctx.services.codes.list();
@@ -23,7 +23,7 @@ export class CodeOfPracticeResolver {
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
   publishCodeOfPracticeVersion(
     @Ctx() ctx: Context,
-    @Arg('input', () => PublishCodeOfPracticeVersionInput) input: PublishCodeOfPracticeVersionInput,
+    @Arg('input', () => PublishCodeOfPracticeVersionInput, { description: 'The new version.' }) input: PublishCodeOfPracticeVersionInput,
   ): Promise<CodeOfPracticeVersion> {
     return ctx.services.codes.publish(ctx.viewer, input);
   }

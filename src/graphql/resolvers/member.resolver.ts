@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MEMBER_READER_ROLES } from '../../domain/membership/member.service';
 import type { Member } from '../../domain/membership/member.entity';
 import { MemberGrade, MemberStatus } from '../../domain/membership/membership.enums';
@@ -7,7 +7,7 @@ import { londonToday } from '../../domain/shared/dates';
 import { requireMemberId, requireSelfOrRole, Role } from '../../domain/shared/viewer';
 import { Allow } from '../access';
 import type { Context } from '../context';
-import { toConnection, type ConnectionShape } from '../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../types/common.types';
 import { CodeAcceptanceType, MemberConnection, MemberFilterInput, MemberType, UpdateProfileInput } from '../types/membership.types';
 
 @Resolver(() => MemberType)
@@ -20,7 +20,7 @@ export class MemberResolver {
 
   @Query(() => MemberType, { description: 'A member by id. Members may read only themselves; staff reads are audited.' })
   @Allow(Role.MEMBER, ...MEMBER_READER_ROLES)
-  member(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Member> {
+  member(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The member’s id.' }) id: string): Promise<Member> {
     return ctx.services.members.get(ctx.viewer, id);
   }
 
@@ -28,18 +28,17 @@ export class MemberResolver {
   @Allow(...MEMBER_READER_ROLES)
   async members(
     @Ctx() ctx: Context,
-    @Arg('filter', () => MemberFilterInput, { nullable: true }) filter: MemberFilterInput | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('filter', () => MemberFilterInput, { nullable: true, description: 'Filters; all must hold.' }) filter: MemberFilterInput | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Member>> {
-    return toConnection(await ctx.services.members.list(ctx.viewer, filter ?? {}, first, after));
+    return toConnection(await ctx.services.members.list(ctx.viewer, filter ?? {}, paging));
   }
 
   @Mutation(() => MemberType, {
     description: 'A member updates their own contact and employer details (ATS-51). A new email is not applied at once: a code goes to the new address, to be given to `confirmEmailChange` (DEC-J1).',
   })
   @Allow(Role.MEMBER)
-  updateMyProfile(@Ctx() ctx: Context, @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput): Promise<Member> {
+  updateMyProfile(@Ctx() ctx: Context, @Arg('input', () => UpdateProfileInput, { description: 'The fields to change.' }) input: UpdateProfileInput): Promise<Member> {
     return ctx.services.members.updateProfile(ctx.viewer, requireMemberId(ctx.viewer), input);
   }
 
@@ -53,15 +52,15 @@ export class MemberResolver {
   @Allow(Role.MEMBER, Role.MEMBERSHIP_TEAM, Role.ADMIN)
   renewMembership(
     @Ctx() ctx: Context,
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('acceptedCodeVersionId', () => ID) acceptedCodeVersionId: string,
+    @Arg('memberId', () => ID, { description: 'The member to renew (members: only themselves).' }) memberId: string,
+    @Arg('acceptedCodeVersionId', () => ID, { description: 'COP-1: the current Code of Practice version, which the member accepts.' }) acceptedCodeVersionId: string,
   ): Promise<Member> {
     return ctx.services.members.renew(ctx.viewer, memberId, acceptedCodeVersionId);
   }
 
-  @Mutation(() => MemberType)
+  @Mutation(() => MemberType, { description: 'Staff change a member’s grade (ASSOCIATE, MEMBER, FELLOW); audited.' })
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
-  changeMemberGrade(@Ctx() ctx: Context, @Arg('memberId', () => ID) memberId: string, @Arg('grade', () => MemberGrade) grade: MemberGrade): Promise<Member> {
+  changeMemberGrade(@Ctx() ctx: Context, @Arg('memberId', () => ID, { description: 'The member whose grade changes.' }) memberId: string, @Arg('grade', () => MemberGrade, { description: 'The new grade.' }) grade: MemberGrade): Promise<Member> {
     return ctx.services.members.changeGrade(ctx.viewer, memberId, grade);
   }
 
@@ -70,7 +69,7 @@ export class MemberResolver {
     return effectiveStatus(member, londonToday(ctx.services.clock));
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Given name and family name.' })
   fullName(@Root() member: Member): string {
     return `${member.givenName} ${member.familyName}`;
   }

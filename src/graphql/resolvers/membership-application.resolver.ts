@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MembershipApplication } from '../../domain/membership/membership-application.entity';
 import { MembershipApplicationStatus, SuitabilityReviewStatus } from '../../domain/membership/membership.enums';
 import { Role } from '../../domain/shared/viewer';
 import { Allow, Public } from '../access';
 import type { Context } from '../context';
-import { toConnection, type ConnectionShape } from '../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../types/common.types';
 import {
   MembershipApplicationConnection,
   MembershipApplicationType,
@@ -25,7 +25,7 @@ export class MembershipApplicationResolver {
   @Public()
   submitMembershipApplication(
     @Ctx() ctx: Context,
-    @Arg('input', () => SubmitMembershipApplicationInput) input: SubmitMembershipApplicationInput,
+    @Arg('input', () => SubmitMembershipApplicationInput, { description: 'The application.' }) input: SubmitMembershipApplicationInput,
   ): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.submit(ctx.viewer, input);
   }
@@ -47,17 +47,16 @@ export class MembershipApplicationResolver {
   @Allow(...MEMBERSHIP_STAFF)
   async membershipApplications(
     @Ctx() ctx: Context,
-    @Arg('status', () => MembershipApplicationStatus, { nullable: true }) status: MembershipApplicationStatus | undefined,
-    @Arg('reviewStatus', () => SuitabilityReviewStatus, { nullable: true }) reviewStatus: SuitabilityReviewStatus | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('status', () => MembershipApplicationStatus, { nullable: true, description: 'Only applications in this status.' }) status: MembershipApplicationStatus | undefined,
+    @Arg('reviewStatus', () => SuitabilityReviewStatus, { nullable: true, description: 'Only applications with this COP-3 review status.' }) reviewStatus: SuitabilityReviewStatus | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<MembershipApplication>> {
-    return toConnection(await ctx.services.membershipApplications.list(ctx.viewer, { status, reviewStatus }, first, after));
+    return toConnection(await ctx.services.membershipApplications.list(ctx.viewer, { status, reviewStatus }, paging));
   }
 
-  @Query(() => MembershipApplicationType)
+  @Query(() => MembershipApplicationType, { description: 'COP-2: one application to join, for the suitability panel.' })
   @Allow(...MEMBERSHIP_STAFF)
-  membershipApplication(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<MembershipApplication> {
+  membershipApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The application’s id.' }) id: string): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.get(ctx.viewer, id);
   }
 
@@ -65,15 +64,15 @@ export class MembershipApplicationResolver {
   @Allow(...MEMBERSHIP_STAFF)
   decideMembershipApplication(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => SuitabilityDecisionInput) input: SuitabilityDecisionInput,
+    @Arg('id', () => ID, { description: 'The application’s id.' }) id: string,
+    @Arg('input', () => SuitabilityDecisionInput, { description: 'The decision.' }) input: SuitabilityDecisionInput,
   ): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.decide(ctx.viewer, id, input.outcome, input.reasons, input.panelMemberIds);
   }
 
   @Mutation(() => MembershipApplicationType, { description: 'COP-3: records an applicant’s request to review a refusal.' })
   @Allow(...MEMBERSHIP_STAFF)
-  requestMembershipApplicationReview(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('grounds') grounds: string): Promise<MembershipApplication> {
+  requestMembershipApplicationReview(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The refused application’s id.' }) id: string, @Arg('grounds', { description: 'COP-3: the applicant’s grounds for a review.' }) grounds: string): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.requestReview(ctx.viewer, id, grounds);
   }
 
@@ -81,8 +80,8 @@ export class MembershipApplicationResolver {
   @Allow(...MEMBERSHIP_STAFF)
   decideMembershipApplicationReview(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ReviewDecisionInput) input: ReviewDecisionInput,
+    @Arg('id', () => ID, { description: 'The application’s id.' }) id: string,
+    @Arg('input', () => ReviewDecisionInput, { description: 'The review decision.' }) input: ReviewDecisionInput,
   ): Promise<MembershipApplication> {
     return ctx.services.membershipApplications.decideReview(ctx.viewer, id, input.outcome, input.reasons, input.panelMemberIds);
   }

@@ -1,14 +1,14 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AuditEntry } from '../../domain/audit/audit-entry.entity';
 import type { Notification } from '../../domain/notifications/notification.entity';
 import { MailDeliveryProblem } from '../../domain/notifications/notification.service';
 import { badInput } from '../../domain/shared/errors';
-import { requireMemberId, Role } from '../../domain/shared/viewer';
+import { Role } from '../../domain/shared/viewer';
 import type { ServerClockState } from '../../domain/system/server-clock.service';
 import type { SweepResult } from '../../domain/system/sweep.service';
 import { Allow, Public } from '../access';
 import type { Context } from '../context';
-import { toConnection, type ConnectionShape } from '../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../types/common.types';
 import { AuditEntryConnection, AuditFilterInput, NotificationConnection, NotificationFilterInput, ServerClockType, SweepResultType } from '../types/system.types';
 
 @Resolver()
@@ -21,13 +21,13 @@ export class SystemResolver {
 
   @Mutation(() => ServerClockType, { description: 'DEC-T2: moves the server clock (null resets it). Refused where the test clock is disabled, always in production.' })
   @Allow(Role.ADMIN)
-  async setServerClock(@Ctx() ctx: Context, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<ServerClockState> {
+  async setServerClock(@Ctx() ctx: Context, @Arg('at', () => Date, { nullable: true, description: 'DEC-T2: the instant to move the clock to; null resets it to the real time.' }) at: Date | null): Promise<ServerClockState> {
     const state = await ctx.services.serverClock.set(ctx.viewer, at ?? null);
     await ctx.services.sweeps.runAll();
     return state;
   }
 
-  @Mutation(() => [SweepResultType], { description: 'Runs the time-driven sweeps now (they also run on a timer). Idempotent.' })
+  @Mutation(() => [SweepResultType], { description: 'Runs the time-driven sweeps now (they also run on a timer). Idempotent. Returns a plain list because it stays small: one result per registered sweep.' })
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
   runSweeps(@Ctx() ctx: Context): Promise<SweepResult[]> {
     return ctx.services.sweeps.runAll(ctx.viewer);
@@ -37,11 +37,10 @@ export class SystemResolver {
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
   async notifications(
     @Ctx() ctx: Context,
-    @Arg('filter', () => NotificationFilterInput, { nullable: true }) filter: NotificationFilterInput | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('filter', () => NotificationFilterInput, { nullable: true, description: 'Filters; all must hold.' }) filter: NotificationFilterInput | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Notification>> {
-    const page = await ctx.services.notifications.list(ctx.viewer, filter ?? {}, first, after);
+    const page = await ctx.services.notifications.list(ctx.viewer, filter ?? {}, paging);
     await ctx.services.audit.recordRead(ctx.viewer, { action: 'notification.list', targetType: 'notification', detail: { returned: page.items.map((n) => n.id) } });
     return toConnection(page);
   }
@@ -55,11 +54,10 @@ export class SystemResolver {
     @Ctx() ctx: Context,
     @Arg('problem', () => MailDeliveryProblem, { description: 'Which notices to list.' }) problem: MailDeliveryProblem,
     @Arg('delayedForMinutes', () => Int, { defaultValue: 60, description: 'For DELAYED: how long since the first failure (1..10080 minutes).' }) delayedForMinutes: number,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size.' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last notice of the previous page.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Notification>> {
     if (!Number.isInteger(delayedForMinutes) || delayedForMinutes < 1 || delayedForMinutes > 10_080) throw badInput('delayedForMinutes', 'must be between 1 and 10080');
-    const page = await ctx.services.notifications.deliveryProblems(ctx.viewer, problem, delayedForMinutes, new Date(), first, after);
+    const page = await ctx.services.notifications.deliveryProblems(ctx.viewer, problem, delayedForMinutes, new Date(), paging);
     await ctx.services.audit.recordRead(ctx.viewer, { action: 'notification.deliveryProblems', targetType: 'notification', detail: { returned: page.items.map((n) => n.id) } });
     return toConnection(page);
   }
@@ -68,20 +66,18 @@ export class SystemResolver {
   @Allow(Role.MEMBER)
   async myNotifications(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Notification>> {
-    return toConnection(await ctx.services.notifications.mine(ctx.viewer, first, after));
+    return toConnection(await ctx.services.notifications.mine(ctx.viewer, paging));
   }
 
   @Query(() => AuditEntryConnection, { description: 'ATS-57: the audit log, newest first.' })
   @Allow(Role.ADMIN)
   async auditLog(
     @Ctx() ctx: Context,
-    @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('filter', () => AuditFilterInput, { nullable: true, description: 'Filters; all must hold.' }) filter: AuditFilterInput | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<AuditEntry>> {
-    return toConnection(await ctx.services.audit.list(ctx.viewer, filter ?? {}, first, after));
+    return toConnection(await ctx.services.audit.list(ctx.viewer, filter ?? {}, paging));
   }
 }

@@ -17,10 +17,26 @@ import { Connection } from './common.types';
 
 // PaymentPlan and AttemptKind belong to the programme area; registering the same enum object again is harmless
 // (type-graphql keys enums by object), so this file does not depend on the programme's types being loaded.
-registerEnumType(PaymentChannel, { name: 'PaymentChannel', description: 'ATS-16: ONLINE and PHONE are card payments; DIRECT_DEBIT collects instalments; BACS settles an invoice.' });
-registerEnumType(ScheduleItemKind, { name: 'ScheduleItemKind' });
-registerEnumType(ScheduleItemStatus, { name: 'ScheduleItemStatus' });
-registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
+registerEnumType(PaymentChannel, {
+  name: 'PaymentChannel',
+  description: 'ATS-16: ONLINE and PHONE are card payments; DIRECT_DEBIT collects instalments; BACS settles an invoice.',
+  valuesConfig: { ONLINE: { description: 'Card, online (recorded only from the payment provider’s verified webhook, DEC-P4).' }, PHONE: { description: 'Card, by phone.' }, DIRECT_DEBIT: { description: 'A direct-debit collection.' }, BACS: { description: 'A bank transfer settling an invoice.' } },
+});
+registerEnumType(ScheduleItemKind, {
+  name: 'ScheduleItemKind',
+  description: 'ATS-15: what a scheduled amount is.',
+  valuesConfig: { FULL_PAYMENT: { description: 'The whole fee (SINGLE plan).' }, INITIAL_PAYMENT: { description: 'The card payment at registration (DIRECT_DEBIT plan).' }, DIRECT_DEBIT_INSTALMENT: { description: 'One of the six monthly £100 instalments (DEC-P1).' }, INVOICE: { description: 'The invoiced fee (EMPLOYER_INVOICE plan).' } },
+});
+registerEnumType(ScheduleItemStatus, {
+  name: 'ScheduleItemStatus',
+  description: 'Whether a scheduled amount is still owed.',
+  valuesConfig: { PENDING: { description: 'Still owed (in full or in part).' }, PAID: { description: 'Paid in full.' }, CANCELLED: { description: 'Cancelled (ATS-20 cooling-off withdrawal).' }, WRITTEN_OFF: { description: 'ATS-45: written off by FINANCE after SET withdrew the participant for ineligibility.' } },
+});
+registerEnumType(InvoiceStatus, {
+  name: 'InvoiceStatus',
+  description: 'Where an invoice stands.',
+  valuesConfig: { OPEN: { description: 'Not yet settled.' }, SETTLED: { description: 'Paid by the employer.' }, CANCELLED: { description: 'Cancelled (ATS-20).' }, WRITTEN_OFF: { description: 'ATS-45: written off by FINANCE after SET withdrew the participant for ineligibility.' } },
+});
 registerEnumType(PayerKind, {
   name: 'PayerKind',
   description: 'DEC-P5: who paid a payment; its refund goes back to them.',
@@ -66,58 +82,58 @@ const PENCE = { description: 'Integer pence, GBP, VAT exempt.' };
 
 @ObjectType('ProgrammeFee', { description: 'ATS-14: a published programme fee; it applies to registrations from one month after publication.' })
 export class ProgrammeFeeType {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The fee’s id.' }) id: string;
   @Field(() => Int, PENCE) amountPence: number;
-  @Field(() => LocalDateScalar) publishedOn: string;
+  @Field(() => LocalDateScalar, { description: 'ATS-14: the London date the fee was published.' }) publishedOn: string;
 }
 
 @ObjectType('ScheduleItem', { description: 'ATS-15 / DEC-P1: an amount due on a date under the participant’s plan.' })
 export class ScheduleItemType {
-  @Field(() => ID) id: string;
-  @Field(() => Int) sequence: number;
-  @Field(() => ScheduleItemKind) kind: ScheduleItemKind;
+  @Field(() => ID, { description: 'The schedule item’s id.' }) id: string;
+  @Field(() => Int, { description: 'Its position in the schedule (1 = due first).' }) sequence: number;
+  @Field(() => ScheduleItemKind, { description: 'ATS-15: what the amount is.' }) kind: ScheduleItemKind;
   @Field(() => Int, PENCE) amountPence: number;
   @Field(() => Int, PENCE) paidPence: number;
-  @Field(() => LocalDateScalar) dueOn: string;
-  @Field(() => ScheduleItemStatus) status: ScheduleItemStatus;
-  @Field(() => ID, { nullable: true }) invoiceId: string | null;
-  @Field(() => Date, { nullable: true }) paidAt: Date | null;
-  @Field(() => Date, { nullable: true }) cancelledAt: Date | null;
+  @Field(() => LocalDateScalar, { description: 'DEC-P1: the London date it is due.' }) dueOn: string;
+  @Field(() => ScheduleItemStatus, { description: 'Whether it is still owed.' }) status: ScheduleItemStatus;
+  @Field(() => ID, { nullable: true, description: 'The invoice this item is billed on (EMPLOYER_INVOICE plan), or null.' }) invoiceId: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it was paid in full, or null.' }) paidAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'ATS-20: when it was cancelled (cooling-off withdrawal), or null.' }) cancelledAt: Date | null;
 }
 
 @ObjectType('Invoice', { description: 'ATS-15.3: an invoice addressed to the participant, for their employer to settle by BACS.' })
 export class InvoiceType {
-  @Field(() => ID) id: string;
-  @Field() number: string;
-  @Field(() => ID) participantId: string;
+  @Field(() => ID, { description: 'The invoice’s id.' }) id: string;
+  @Field({ description: 'The invoice number quoted on a BACS remittance.' }) number: string;
+  @Field(() => ID, { description: 'The participant the invoice is for.' }) participantId: string;
   @Field(() => ID, { description: 'The participant the invoice is addressed to.' }) memberId: string;
-  @Field(() => String, { nullable: true }) employerName: string | null;
+  @Field(() => String, { nullable: true, description: 'The employer who settles it, if named.' }) employerName: string | null;
   @Field(() => Int, PENCE) amountPence: number;
-  @Field(() => LocalDateScalar) issuedOn: string;
-  @Field(() => LocalDateScalar) dueOn: string;
-  @Field(() => InvoiceStatus) status: InvoiceStatus;
-  @Field(() => Date, { nullable: true }) settledAt: Date | null;
-  @Field(() => Date, { nullable: true }) cancelledAt: Date | null;
+  @Field(() => LocalDateScalar, { description: 'The London date it was issued.' }) issuedOn: string;
+  @Field(() => LocalDateScalar, { description: 'The London date it is due.' }) dueOn: string;
+  @Field(() => InvoiceStatus, { description: 'Whether it is open, settled or cancelled.' }) status: InvoiceStatus;
+  @Field(() => Date, { nullable: true, description: 'When it was settled, or null.' }) settledAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'ATS-20: when it was cancelled, or null.' }) cancelledAt: Date | null;
 }
 
 @ObjectType('PaymentAllocation', { description: 'The part of a payment that went to one schedule item.' })
 export class PaymentAllocationType {
-  @Field(() => ID) scheduleItemId: string;
+  @Field(() => ID, { description: 'The schedule item paid.' }) scheduleItemId: string;
   @Field(() => Int, PENCE) amountPence: number;
 }
 
 @ObjectType('Payment', { description: 'ATS-16: a payment received, recorded once per idempotency key and confirmed by email.' })
 export class PaymentType {
-  @Field(() => ID) id: string;
-  @Field() idempotencyKey: string;
-  @Field(() => ID) participantId: string;
-  @Field(() => ID) memberId: string;
+  @Field(() => ID, { description: 'The payment’s id.' }) id: string;
+  @Field({ description: 'ATS-16: the client’s key; the same key never records a second payment.' }) idempotencyKey: string;
+  @Field(() => ID, { description: 'The participant whose fee it pays.' }) participantId: string;
+  @Field(() => ID, { description: 'The member who is the participant.' }) memberId: string;
   @Field(() => Int, PENCE) amountPence: number;
-  @Field(() => PaymentChannel) channel: PaymentChannel;
-  @Field() providerReference: string;
-  @Field(() => ID, { nullable: true }) invoiceId: string | null;
-  @Field() receivedAt: Date;
-  @Field() recordedByRole: string;
+  @Field(() => PaymentChannel, { description: 'ATS-16: how it was paid.' }) channel: PaymentChannel;
+  @Field({ description: 'The card processor’s, direct-debit or bank reference.' }) providerReference: string;
+  @Field(() => ID, { nullable: true, description: 'The invoice it settled (BACS), or null.' }) invoiceId: string | null;
+  @Field({ description: 'When it was received.' }) receivedAt: Date;
+  @Field({ description: 'The role that recorded it: FINANCE, or PAYMENT_PROVIDER for an online card payment recorded from the provider’s verified webhook (DEC-P4).' }) recordedByRole: string;
   @Field(() => Int, { description: 'DEC-P5: the part of this payment beyond what was owed when it arrived, kept as a credit (pence).' }) creditPence: number;
   @Field(() => PayerKind, { description: 'DEC-P5: who paid; a refund of this payment goes back to them.' }) payerKind: PayerKind;
   @Field(() => String, { nullable: true, description: 'DEC-P5: the name of whoever paid.' }) payerName: string | null;
@@ -126,10 +142,10 @@ export class PaymentType {
 
 @ObjectType('Refund', { description: 'ATS-20 / DEC-P2 / DEC-P5: money returned to whoever paid it, by the channel it came by.' })
 export class RefundType {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The refund’s id.' }) id: string;
   @Field(() => Int, PENCE) amountPence: number;
-  @Field() reason: string;
-  @Field() refundedAt: Date;
+  @Field({ description: 'Why the money was returned (ATS-20 cooling off, DEC-P2 withdrawal before issue, DEC-P5 credit, ...).' }) reason: string;
+  @Field({ description: 'When it was refunded.' }) refundedAt: Date;
   @Field(() => ID, { description: 'DEC-P5: the payment this money goes back from.' }) paymentId: string;
   @Field(() => RefundKind, { description: 'Why the money went back.' }) kind: RefundKind;
   @Field(() => PaymentChannel, { description: 'DEC-P5: the channel the money came by and goes back by.' }) channel: PaymentChannel;
@@ -142,11 +158,11 @@ export class RefundType {
 
 @ObjectType('ParticipantBalance', { description: 'A participant’s fee account. Members see only their own (ATS-57); staff reads are audited.' })
 export class ParticipantBalanceType {
-  @Field(() => ID) participantId: string;
-  @Field(() => ID) memberId: string;
-  @Field(() => PaymentPlan) plan: PaymentPlan;
-  @Field(() => LocalDateScalar) registrationDate: string;
-  @Field(() => String, { nullable: true }) employerName: string | null;
+  @Field(() => ID, { description: 'The participant the account is for.' }) participantId: string;
+  @Field(() => ID, { description: 'The member who is the participant.' }) memberId: string;
+  @Field(() => PaymentPlan, { description: 'ATS-15: the payment plan chosen at registration.' }) plan: PaymentPlan;
+  @Field(() => LocalDateScalar, { description: 'ATS-14: the registration’s London date, which fixed the fee.' }) registrationDate: string;
+  @Field(() => String, { nullable: true, description: 'ATS-15.3: the employer named on invoices, if any.' }) employerName: string | null;
   @Field(() => Int, { description: 'ATS-14: the charge fixed at registration, in pence.' }) chargedPence: number;
   @Field(() => Int, PENCE) paidPence: number;
   @Field(() => Int, PENCE) refundedPence: number;
@@ -162,26 +178,26 @@ export class ParticipantBalanceType {
   collectionStoppedAt: Date | null;
   @Field(() => BalanceDecision, { nullable: true, description: 'ATS-45: FINANCE’s decision on the balance left by that withdrawal.' }) balanceDecision: BalanceDecision | null;
   @Field(() => String, { nullable: true, description: 'ATS-45: the reason FINANCE gave for that decision.' }) balanceDecisionReason: string | null;
-  @Field(() => [ScheduleItemType]) items: ScheduleItemType[];
-  @Field(() => [PaymentType]) payments: PaymentType[];
-  @Field(() => [RefundType]) refunds: RefundType[];
-  @Field(() => [InvoiceType]) invoices: InvoiceType[];
+  @Field(() => [ScheduleItemType], { description: 'ATS-15, DEC-P1: the amounts due and when. Stays small: at most seven per participation.' }) items: ScheduleItemType[];
+  @Field(() => [PaymentType], { description: 'ATS-16: payments received. Stays small: one participation’s fee.' }) payments: PaymentType[];
+  @Field(() => [RefundType], { description: 'ATS-20, DEC-P2, DEC-P5: refunds made. Stays small: at most one per payment.' }) refunds: RefundType[];
+  @Field(() => [InvoiceType], { description: 'ATS-15.3: invoices issued for the employer to settle. Stays small.' }) invoices: InvoiceType[];
 }
 
 @ObjectType('OverdueBalance', { description: 'ATS-17: a participant whose balance is still open after it fell due.' })
 export class OverdueBalanceType {
-  @Field(() => ID) participantId: string;
-  @Field(() => ID) memberId: string;
-  @Field(() => ID) cohortId: string;
-  @Field() cohortName: string;
-  @Field(() => LocalDateScalar) portfolioIssueDate: string;
-  @Field(() => LocalDateScalar) balanceDueOn: string;
+  @Field(() => ID, { description: 'The participant whose balance is overdue.' }) participantId: string;
+  @Field(() => ID, { description: 'The member who is the participant.' }) memberId: string;
+  @Field(() => ID, { description: 'The participant’s original cohort.' }) cohortId: string;
+  @Field({ description: 'That cohort’s name.' }) cohortName: string;
+  @Field(() => LocalDateScalar, { description: 'That cohort’s portfolio issue date (ATS-19).' }) portfolioIssueDate: string;
+  @Field(() => LocalDateScalar, { description: 'ATS-17: issue date + six months, when the full balance fell due.' }) balanceDueOn: string;
   @Field(() => Int, PENCE) outstandingPence: number;
-  @Field(() => Int) daysOverdue: number;
+  @Field(() => Int, { description: 'Days since the balance fell due (London dates).' }) daysOverdue: number;
 }
 export const OverdueBalanceConnection = Connection(OverdueBalanceType, 'OverdueBalance');
 
-@InputType()
+@InputType({ description: 'ATS-14: a new programme fee and the date it is published.' })
 export class PublishProgrammeFeeInput {
   @Field(() => Int, PENCE) @IsInt() @Min(1) @Max(10_000_000) amountPence: number;
   @Field(() => LocalDateScalar, { description: 'ATS-14: the fee applies to registrations from one month after this date.' }) publishedOn: string;
@@ -198,11 +214,11 @@ export class PayerInput {
   email?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'ATS-16: a payment FINANCE records (card PHONE, DIRECT_DEBIT collection, or BACS; ONLINE card payments come only from the provider’s webhook, DEC-P4).' })
 export class RecordPaymentInput {
-  @Field(() => ID) @IsUUID() participantId: string;
+  @Field(() => ID, { description: 'The participant whose fee is paid.' }) @IsUUID() participantId: string;
   @Field(() => Int, PENCE) @IsInt() @Min(1) @Max(10_000_000) amountPence: number;
-  @Field(() => PaymentChannel) @IsEnum(PaymentChannel) channel: PaymentChannel;
+  @Field(() => PaymentChannel, { description: 'ATS-16: how it was paid.' }) @IsEnum(PaymentChannel) channel: PaymentChannel;
   @Field({ description: 'Client-generated and unique per payment: sending it again returns the original payment.' })
   @Matches(/^[\w.:-]{8,100}$/)
   idempotencyKey: string;

@@ -5,7 +5,7 @@ import type { NotificationService } from '../../notifications/notification.servi
 import type { Clock } from '../../shared/clock';
 import { isAfter, londonDateOf, londonToday, type LocalDate } from '../../shared/dates';
 import { assertNoViolations, badInput, notFound } from '../../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
+import { pageByInstant, pageSize, sized, type Page, type PageRequest } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { requireMemberId, requireNotOwnCase, requireOwnerOrStaff, requireRole, Role, type Viewer } from '../../shared/viewer';
 import type { ApplicationTemplateService } from './application-template.service';
@@ -114,9 +114,9 @@ export class AtsApplicationService {
   }
 
   /** Staff list, oldest first (so the overdue ones lead), with keyset pagination. Audited (ATS-57). */
-  async list(viewer: Viewer, filter: AtsApplicationFilter, first?: number, after?: string): Promise<Page<AtsApplication>> {
+  async list(viewer: Viewer, filter: AtsApplicationFilter, request: PageRequest = {}): Promise<Page<AtsApplication>> {
     requireRole(viewer, APPLICATION_READER_ROLES, 'ATS-57');
-    const size = pageSize(first);
+    const size = pageSize(request);
     const today = londonToday(this.clock);
     const qb = this.dataSource.getRepository(AtsApplication).createQueryBuilder('a');
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
@@ -124,7 +124,7 @@ export class AtsApplicationService {
     // ATS-7, ATS-8: overdue = undecided and the due date (London) has passed; same test as isDecisionOverdue.
     if (filter.overdue === true) qb.andWhere(`a.status = 'SUBMITTED' AND a.decision_due_on < :today`, { today });
     if (filter.overdue === false) qb.andWhere(`NOT (a.status = 'SUBMITTED' AND a.decision_due_on < :today)`, { today });
-    const page = await pageByInstant(qb, 'a.submitted_at', 'ASC', (r) => r.submittedAt, size, after);
+    const page = await pageByInstant(qb, 'a.submitted_at', 'ASC', (r) => r.submittedAt, sized(request, size));
     await this.audit.recordRead(viewer, {
       action: 'atsApplication.list',
       targetType: 'ats_application',

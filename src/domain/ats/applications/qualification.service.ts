@@ -5,7 +5,7 @@ import { londonToday, type LocalDate } from '../../shared/dates';
 import { conflict, notFound, ruleViolation, type Violation } from '../../shared/errors';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { requireMemberId, requireNotOwnCase, requireRole, requireSelfOrRole, Role, type Viewer } from '../../shared/viewer';
-import { AuthenticityCheckResult, QualificationList } from './application.enums';
+import { type AuthenticityCheckResult, type QualificationList } from './application.enums';
 import { ApprovedQualification } from './approved-qualification.entity';
 import {
   assertCertificateNotInFuture,

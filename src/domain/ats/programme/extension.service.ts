@@ -4,14 +4,14 @@ import type { Clock } from '../../shared/clock';
 import { isAfter, londonToday, type LocalDate } from '../../shared/dates';
 import { assertNoViolations, conflict, DomainError, notFound, ruleViolation } from '../../shared/errors';
 import type { AuditService } from '../../audit/audit.service';
-import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
+import { pageByInstant, pageSize, sized, type Page, type PageRequest } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import type { WorkingDayCalendar } from '../../shared/working-days';
 import { requireRole, type Viewer } from '../../shared/viewer';
 import type { CohortService } from './cohort.service';
 import { ExtensionRequest } from './extension-request.entity';
 import { lockParticipant, PROGRAMME_STAFF_ROLES } from './participant-access';
-import { AdjustmentStatus, ExtensionReason, ExtensionStatus, ParticipantStatus, WithdrawalKind } from './programme.enums';
+import { AdjustmentStatus, type ExtensionReason, ExtensionStatus, ParticipantStatus, WithdrawalKind } from './programme.enums';
 import { extensionDecided } from './programme.notices';
 import { assertReasonsGiven } from '../../membership/membership.rules';
 import { assertMembershipActiveForPortfolio, extensionRequestViolations, latestLateRequestDate } from './programme.rules';
@@ -130,13 +130,13 @@ export class ExtensionService {
    * The staff queue, oldest first (audited: it holds health data, ATS-57). `undecidedAfterLateWindow` is the DEC-W1
    * view: requests still undecided after the ATS-27 late window of their deadline, which hold the deadline sweep.
    */
-  async list(viewer: Viewer, filter: ExtensionRequestFilter, first?: number, after?: string): Promise<Page<ExtensionRequest>> {
+  async list(viewer: Viewer, filter: ExtensionRequestFilter, request: PageRequest = {}): Promise<Page<ExtensionRequest>> {
     requireRole(viewer, PROGRAMME_STAFF_ROLES, 'ATS-57');
-    const size = pageSize(first);
+    const size = pageSize(request);
     const qb = this.dataSource.getRepository(ExtensionRequest).createQueryBuilder('r');
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.undecidedAfterLateWindow) qb.andWhere(`r.status = 'REQUESTED' AND r.late_window_closes_on < :today`, { today: londonToday(this.clock) });
-    const page = await pageByInstant(qb, 'r.requested_at', 'ASC', (r) => r.requestedAt, size, after);
+    const page = await pageByInstant(qb, 'r.requested_at', 'ASC', (r) => r.requestedAt, sized(request, size));
     await this.audit.recordRead(viewer, { action: 'extensionRequest.list', targetType: 'participant', detail: { returned: page.items.map((r) => r.participantId) } });
     return page;
   }

@@ -6,7 +6,7 @@ import type { NotificationService } from '../../notifications/notification.servi
 import type { Clock } from '../../shared/clock';
 import { londonToday } from '../../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation, type Violation } from '../../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
+import { pageByInstant, pageSize, sized, type Page, type PageRequest } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { requireMemberId, requireOwnerOrStaff, requireRole, SYSTEM, type Viewer } from '../../shared/viewer';
 import { Cohort } from './cohort.entity';
@@ -59,14 +59,14 @@ export class ParticipantService {
     return this.dataSource.getRepository(Participant).find({ where: { memberId }, order: { registeredAt: 'DESC' } });
   }
 
-  async list(viewer: Viewer, filter: ParticipantFilter, first?: number, after?: string): Promise<Page<Participant>> {
+  async list(viewer: Viewer, filter: ParticipantFilter, request: PageRequest = {}): Promise<Page<Participant>> {
     requireRole(viewer, PARTICIPANT_READER_ROLES, 'ATS-57');
-    const size = pageSize(first);
+    const size = pageSize(request);
     const qb = this.dataSource.getRepository(Participant).createQueryBuilder('p');
     if (filter.cohortId) qb.andWhere('p.cohort_id = :cohortId', { cohortId: filter.cohortId });
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
     if (filter.memberId) qb.andWhere('p.member_id = :memberId', { memberId: filter.memberId });
-    const page = await pageByInstant(qb, 'p.registered_at', 'ASC', (r) => r.registeredAt, size, after);
+    const page = await pageByInstant(qb, 'p.registered_at', 'ASC', (r) => r.registeredAt, sized(request, size));
     await this.audit.recordRead(viewer, { action: 'participant.list', targetType: 'participant', detail: { returned: page.items.map((r) => r.id) } });
     return page;
   }

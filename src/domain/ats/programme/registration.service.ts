@@ -12,7 +12,7 @@ import { Cohort } from './cohort.entity';
 import { ENDED_WITHOUT_AWARD, OPEN_STATES } from './participant-state';
 import { Participant } from './participant.entity';
 import type { ProgrammePorts } from './ports';
-import { AdjustmentStatus, ParticipantStatus, PaymentPlan } from './programme.enums';
+import { AdjustmentStatus, ParticipantStatus, type PaymentPlan } from './programme.enums';
 import { registrationConfirmed } from './programme.notices';
 import { countsAsEarlierAttempt, isWindowOpen, membershipEligibilityViolations, nextAttemptKind } from './programme.rules';
 import { ReasonableAdjustment } from './reasonable-adjustment.entity';

@@ -24,6 +24,8 @@ export interface RegisterPage {
   items: RegisterEntryView[];
   totalCount: number;
   endCursor: string | null;
+  /** The cursor of the first entry of the page (null when empty). */
+  startCursor?: string | null;
   hasNextPage: boolean;
 }
 
@@ -174,6 +176,7 @@ export class RegisterSearchService {
       items: page.map(toView),
       totalCount,
       hasNextPage,
+      startCursor: page[0] ? encodeCursor([page[0].surname_key!, page[0].forename_key!, page[0].membership_number]) : null,
       endCursor: last ? encodeCursor([last.surname_key!, last.forename_key!, last.membership_number]) : null,
     };
   }

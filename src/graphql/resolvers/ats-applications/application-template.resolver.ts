@@ -15,7 +15,7 @@ export class ApplicationTemplateResolver {
     return current && Object.assign(current, { isCurrent: true });
   }
 
-  @Query(() => [AtsApplicationTemplateVersionType], { description: 'ATS-6: every template version, newest first.' })
+  @Query(() => [AtsApplicationTemplateVersionType], { description: 'ATS-6: every template version, newest first. A plain list because it stays small: SET publishes about one version a year.' })
   @Public()
   atsApplicationTemplateVersions(@Ctx() ctx: Context): Promise<TemplateVersionView[]> {
     return ctx.services.atsApplications.templates.list();
@@ -25,7 +25,7 @@ export class ApplicationTemplateResolver {
   @Allow(Role.MEMBERSHIP_TEAM, Role.ADMIN)
   publishAtsApplicationTemplateVersion(
     @Ctx() ctx: Context,
-    @Arg('input', () => PublishAtsApplicationTemplateVersionInput) input: PublishAtsApplicationTemplateVersionInput,
+    @Arg('input', () => PublishAtsApplicationTemplateVersionInput, { description: 'The new version.' }) input: PublishAtsApplicationTemplateVersionInput,
   ): Promise<TemplateVersionView> {
     return ctx.services.atsApplications.templates.publish(ctx.viewer, input);
   }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AtsApplication } from '../../../domain/ats/applications/ats-application.entity';
 import { APPLICATION_READER_ROLES } from '../../../domain/ats/applications/ats-application.service';
 import { isDecisionOverdue } from '../../../domain/ats/applications/ats-application.rules';
@@ -6,7 +6,7 @@ import { londonToday } from '../../../domain/shared/dates';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import {
   AtsApplicationConnection,
   AtsApplicationDecisionInput,
@@ -19,7 +19,7 @@ import {
 export class AtsApplicationResolver {
   @Mutation(() => AtsApplicationType, { description: 'ATS-2, ATS-4..6: a member applies, 1 April to 31 August, on the current template.' })
   @Allow(Role.MEMBER)
-  submitAtsApplication(@Ctx() ctx: Context, @Arg('input', () => SubmitAtsApplicationInput) input: SubmitAtsApplicationInput): Promise<AtsApplication> {
+  submitAtsApplication(@Ctx() ctx: Context, @Arg('input', () => SubmitAtsApplicationInput, { description: 'The application.' }) input: SubmitAtsApplicationInput): Promise<AtsApplication> {
     return ctx.services.atsApplications.applications.submit(ctx.viewer, input);
   }
 
@@ -27,8 +27,8 @@ export class AtsApplicationResolver {
   @Allow(Role.MEMBER)
   resubmitAtsApplication(
     @Ctx() ctx: Context,
-    @Arg('previousApplicationId', () => ID) previousApplicationId: string,
-    @Arg('input', () => SubmitAtsApplicationInput) input: SubmitAtsApplicationInput,
+    @Arg('previousApplicationId', () => ID, { description: 'ATS-7: the unsuccessful application being resubmitted.' }) previousApplicationId: string,
+    @Arg('input', () => SubmitAtsApplicationInput, { description: 'The resubmitted application.' }) input: SubmitAtsApplicationInput,
   ): Promise<AtsApplication> {
     return ctx.services.atsApplications.applications.resubmit(ctx.viewer, previousApplicationId, input);
   }
@@ -37,13 +37,13 @@ export class AtsApplicationResolver {
   @Allow(Role.MEMBERSHIP_TEAM)
   decideAtsApplication(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => AtsApplicationDecisionInput) input: AtsApplicationDecisionInput,
+    @Arg('id', () => ID, { description: 'The application’s id.' }) id: string,
+    @Arg('input', () => AtsApplicationDecisionInput, { description: 'The decision.' }) input: AtsApplicationDecisionInput,
   ): Promise<AtsApplication> {
     return ctx.services.atsApplications.applications.decide(ctx.viewer, id, input.outcome, input.reasons);
   }
 
-  @Query(() => [AtsApplicationType], { description: 'The signed-in member’s own ATS applications, newest first.' })
+  @Query(() => [AtsApplicationType], { description: 'The signed-in member’s own ATS applications, newest first. A plain list because it stays small: one application per round plus the one resubmission (ATS-4, ATS-7).' })
   @Allow(Role.MEMBER)
   myAtsApplications(@Ctx() ctx: Context): Promise<AtsApplication[]> {
     return ctx.services.atsApplications.applications.mine(ctx.viewer);
@@ -51,7 +51,7 @@ export class AtsApplicationResolver {
 
   @Query(() => AtsApplicationType, { description: 'One ATS application: members only their own; staff reads are audited.' })
   @Allow(Role.MEMBER, ...APPLICATION_READER_ROLES)
-  atsApplication(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<AtsApplication> {
+  atsApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The application’s id.' }) id: string): Promise<AtsApplication> {
     return ctx.services.atsApplications.applications.get(ctx.viewer, id);
   }
 
@@ -59,11 +59,10 @@ export class AtsApplicationResolver {
   @Allow(...APPLICATION_READER_ROLES)
   async atsApplications(
     @Ctx() ctx: Context,
-    @Arg('filter', () => AtsApplicationFilterInput, { nullable: true }) filter: AtsApplicationFilterInput | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('filter', () => AtsApplicationFilterInput, { nullable: true, description: 'Filters; all must hold.' }) filter: AtsApplicationFilterInput | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<AtsApplication>> {
-    return toConnection(await ctx.services.atsApplications.applications.list(ctx.viewer, filter ?? {}, first, after));
+    return toConnection(await ctx.services.atsApplications.applications.list(ctx.viewer, filter ?? {}, paging));
   }
 
   @FieldResolver(() => Boolean, { description: 'ATS-7, ATS-8: undecided and past the decision due date (London).' })

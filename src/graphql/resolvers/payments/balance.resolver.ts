@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Member } from '../../../domain/membership/member.entity';
 import { BALANCE_READER_ROLES, type BalanceView, type OverdueBalance, type OverdueItem } from '../../../domain/payments/payment-account.service';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { MemberType } from '../../types/membership.types';
 import { readMemberAudited } from '../../audited-reads';
 import { DecideWithdrawnBalanceInput, OverdueBalanceConnection, OverdueBalanceType, OverdueItemConnection, OverdueItemType, ParticipantBalanceType } from '../../types/payments.types';
@@ -13,11 +13,11 @@ import { DecideWithdrawnBalanceInput, OverdueBalanceConnection, OverdueBalanceTy
 export class ParticipantBalanceResolver {
   @Query(() => ParticipantBalanceType, { description: 'A participant’s fee account: charge, payments, refunds, schedule and invoices. Members see only their own (ATS-57).' })
   @Allow(Role.MEMBER, ...BALANCE_READER_ROLES)
-  participantBalance(@Ctx() ctx: Context, @Arg('participantId', () => ID) participantId: string): Promise<BalanceView> {
+  participantBalance(@Ctx() ctx: Context, @Arg('participantId', () => ID, { description: 'The participant whose account to read.' }) participantId: string): Promise<BalanceView> {
     return ctx.services.payments.accounts.balance(ctx.viewer, participantId);
   }
 
-  @Query(() => [ParticipantBalanceType], { description: 'The signed-in member’s own fee accounts, newest first.' })
+  @Query(() => [ParticipantBalanceType], { description: 'The signed-in member’s own fee accounts, newest first. A plain list because it stays small: one account per participation (ATS-35, ATS-48).' })
   @Allow(Role.MEMBER)
   myBalances(@Ctx() ctx: Context): Promise<BalanceView[]> {
     return ctx.services.payments.accounts.myBalances(ctx.viewer);
@@ -29,7 +29,7 @@ export class ParticipantBalanceResolver {
       'once, with a reason; audited and told to the participant.',
   })
   @Allow(Role.FINANCE)
-  decideWithdrawnBalance(@Ctx() ctx: Context, @Arg('input', () => DecideWithdrawnBalanceInput) input: DecideWithdrawnBalanceInput): Promise<BalanceView> {
+  decideWithdrawnBalance(@Ctx() ctx: Context, @Arg('input', () => DecideWithdrawnBalanceInput, { description: 'ATS-45: the participation, the decision (WRITE_OFF or KEEP) and the reason.' }) input: DecideWithdrawnBalanceInput): Promise<BalanceView> {
     return ctx.services.payments.accounts.decideWithdrawnBalance(ctx.viewer, input.participantId, input.decision, input.reason);
   }
 }
@@ -42,10 +42,9 @@ export class OverdueItemResolver {
   @Allow(Role.FINANCE, Role.ADMIN)
   async overdueItems(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size.' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<OverdueItem>> {
-    return toConnection(await ctx.services.payments.accounts.overdueItems(ctx.viewer, first, after));
+    return toConnection(await ctx.services.payments.accounts.overdueItems(ctx.viewer, paging));
   }
 
   @FieldResolver(() => MemberType, { nullable: true, description: 'The participant’s membership record.' })
@@ -60,13 +59,12 @@ export class OverdueBalanceResolver {
   @Allow(Role.FINANCE, Role.ADMIN)
   async overdueBalances(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<OverdueBalance>> {
-    return toConnection(await ctx.services.payments.accounts.overdueBalances(ctx.viewer, first, after));
+    return toConnection(await ctx.services.payments.accounts.overdueBalances(ctx.viewer, paging));
   }
 
-  @FieldResolver(() => MemberType, { nullable: true })
+  @FieldResolver(() => MemberType, { nullable: true, description: 'The member (a staff read of personal data, audited as ATS-57 requires).' })
   member(@Root() row: OverdueBalance, @Ctx() ctx: Context): Promise<Member | null> {
     return readMemberAudited(ctx, row.memberId);
   }

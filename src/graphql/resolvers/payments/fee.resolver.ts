@@ -11,7 +11,7 @@ import { ProgrammeFeeType, PublishProgrammeFeeInput } from '../../types/payments
 
 @Resolver(() => ProgrammeFeeType)
 export class ProgrammeFeeResolver {
-  @Query(() => [ProgrammeFeeType], { description: 'ATS-14: every published programme fee, newest first (the fee is public, as on the SET website).' })
+  @Query(() => [ProgrammeFeeType], { description: 'ATS-14: every published programme fee, newest first (the fee is public, as on the SET website). A plain list because it stays small: SET changes the fee about once a year.' })
   @Public()
   programmeFees(@Ctx() ctx: Context): Promise<ProgrammeFee[]> {
     return ctx.services.payments.fees.list();
@@ -21,15 +21,15 @@ export class ProgrammeFeeResolver {
   @Public()
   programmeFeeFor(
     @Ctx() ctx: Context,
-    @Arg('registrationDate', () => LocalDateScalar) registrationDate: LocalDate,
-    @Arg('attemptKind', () => AttemptKind, { defaultValue: AttemptKind.NEW }) attemptKind: AttemptKind,
+    @Arg('registrationDate', () => LocalDateScalar, { description: 'ATS-14: the London date of the registration.' }) registrationDate: LocalDate,
+    @Arg('attemptKind', () => AttemptKind, { defaultValue: AttemptKind.NEW, description: 'ATS-35: NEW (the programme fee) or RESTART (£50).' }) attemptKind: AttemptKind,
   ): Promise<number> {
     return ctx.services.payments.fees.quote(registrationDate, attemptKind);
   }
 
   @Mutation(() => ProgrammeFeeType, { description: 'ATS-14: publishes a new programme fee; it applies to registrations from one month after its publication date.' })
   @Allow(Role.FINANCE, Role.ADMIN)
-  publishProgrammeFee(@Ctx() ctx: Context, @Arg('input', () => PublishProgrammeFeeInput) input: PublishProgrammeFeeInput): Promise<ProgrammeFee> {
+  publishProgrammeFee(@Ctx() ctx: Context, @Arg('input', () => PublishProgrammeFeeInput, { description: 'The new fee.' }) input: PublishProgrammeFeeInput): Promise<ProgrammeFee> {
     return ctx.services.payments.fees.publish(ctx.viewer, input);
   }
 

@@ -32,7 +32,7 @@ export class PaymentResolver {
       'is kept as a credit (DEC-P5).',
   })
   @Allow(Role.FINANCE)
-  recordPayment(@Ctx() ctx: Context, @Arg('input', () => RecordPaymentInput) input: RecordPaymentInput): Promise<Payment> {
+  recordPayment(@Ctx() ctx: Context, @Arg('input', () => RecordPaymentInput, { description: 'The payment.' }) input: RecordPaymentInput): Promise<Payment> {
     return ctx.services.payments.payments.record(ctx.viewer, input);
   }
 
@@ -43,15 +43,20 @@ export class PaymentResolver {
       '`POST /webhooks/payments/<provider>`. The same idempotencyKey returns the same checkout.',
   })
   @Allow(Role.MEMBER)
-  startCardPayment(@Ctx() ctx: Context, @Arg('input', () => StartCardPaymentInput) input: StartCardPaymentInput): Promise<CardCheckout> {
+  startCardPayment(
+    @Ctx() ctx: Context,
+    @Arg('input', () => StartCardPaymentInput, { description: 'The participation to pay for, the amount (what is due now by default) and an idempotency key.' }) input: StartCardPaymentInput,
+  ): Promise<CardCheckout> {
     return ctx.services.payments.cards.start(ctx.viewer, input);
   }
 
   @Mutation(() => [RefundType], {
-    description: 'DEC-P5: FINANCE refunds credit (money received beyond what was owed) to whoever paid it, by the channel it came by; each payer is emailed.',
+    description:
+      'DEC-P5: FINANCE refunds credit (money received beyond what was owed) to whoever paid it, by the channel it came by; each payer is emailed. ' +
+      'Returns a plain list because it stays small: one refund per payment that holds credit.',
   })
   @Allow(Role.FINANCE)
-  refundCredit(@Ctx() ctx: Context, @Arg('input', () => RefundCreditInput) input: RefundCreditInput): Promise<Refund[]> {
+  refundCredit(@Ctx() ctx: Context, @Arg('input', () => RefundCreditInput, { description: 'The participation whose credit is refunded, and why.' }) input: RefundCreditInput): Promise<Refund[]> {
     return ctx.services.payments.accounts.refundCredit(ctx.viewer, input);
   }
 

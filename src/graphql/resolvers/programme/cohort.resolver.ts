@@ -1,16 +1,19 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CohortPortfolioSection } from '../../../domain/ats/programme/cohort-portfolio-section.entity';
 import type { Cohort } from '../../../domain/ats/programme/cohort.entity';
 import type { RegistrationWindow } from '../../../domain/ats/programme/registration-window.entity';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow, Public } from '../../access';
 import type { Context } from '../../context';
+import { ConnectionArgs, listConnection, type ConnectionShape } from '../../types/common.types';
 import {
+  CohortConnection,
   CohortPortfolioSectionType,
   CohortType,
   CreateCohortInput,
   CreateRegistrationWindowInput,
   PortfolioSectionInput,
+  RegistrationWindowConnection,
   RegistrationWindowType,
   UpdateCohortInput,
   UpdateRegistrationWindowInput,
@@ -20,27 +23,31 @@ const PROGRAMME_STAFF = [Role.MEMBERSHIP_TEAM, Role.ADMIN];
 
 @Resolver(() => CohortType)
 export class CohortResolver {
-  @Query(() => [CohortType], { description: 'Cohorts and their dates, published like the SET website (ATS-21).' })
+  @Query(() => CohortConnection, { description: 'Cohorts and their dates, published like the SET website (ATS-21).' })
   @Public()
-  cohorts(@Ctx() ctx: Context): Promise<Cohort[]> {
-    return ctx.services.programme.cohorts.listCohorts();
+  async cohorts(@Ctx() ctx: Context, @Args(() => ConnectionArgs) paging: ConnectionArgs): Promise<ConnectionShape<Cohort>> {
+    return listConnection(await ctx.services.programme.cohorts.listCohorts(), paging);
   }
 
-  @Query(() => [RegistrationWindowType], { description: 'ATS-10: registration windows; `openOnly` for those open today.' })
+  @Query(() => RegistrationWindowConnection, { description: 'ATS-10: registration windows; `openOnly` for those open today.' })
   @Public()
-  registrationWindows(@Ctx() ctx: Context, @Arg('openOnly', { defaultValue: false }) openOnly: boolean): Promise<RegistrationWindow[]> {
-    return ctx.services.programme.cohorts.listWindows(openOnly);
+  async registrationWindows(
+    @Ctx() ctx: Context,
+    @Arg('openOnly', { defaultValue: false, description: 'true: only the windows open today (London date).' }) openOnly: boolean,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
+  ): Promise<ConnectionShape<RegistrationWindow>> {
+    return listConnection(await ctx.services.programme.cohorts.listWindows(openOnly), paging);
   }
 
   @Mutation(() => CohortType, { description: 'ATS-21, ATS-28: a cohort with its issue date, deadline and provisional results date.' })
   @Allow(...PROGRAMME_STAFF)
-  createCohort(@Ctx() ctx: Context, @Arg('input', () => CreateCohortInput) input: CreateCohortInput): Promise<Cohort> {
+  createCohort(@Ctx() ctx: Context, @Arg('input', () => CreateCohortInput, { description: 'The cohort.' }) input: CreateCohortInput): Promise<Cohort> {
     return ctx.services.programme.cohorts.createCohort(ctx.viewer, input);
   }
 
   @Mutation(() => RegistrationWindowType, { description: 'ATS-10: the window that feeds a cohort; it closes before the issue date.' })
   @Allow(...PROGRAMME_STAFF)
-  createRegistrationWindow(@Ctx() ctx: Context, @Arg('input', () => CreateRegistrationWindowInput) input: CreateRegistrationWindowInput): Promise<RegistrationWindow> {
+  createRegistrationWindow(@Ctx() ctx: Context, @Arg('input', () => CreateRegistrationWindowInput, { description: 'The window.' }) input: CreateRegistrationWindowInput): Promise<RegistrationWindow> {
     return ctx.services.programme.cohorts.createWindow(ctx.viewer, input);
   }
 
@@ -64,7 +71,7 @@ export class CohortResolver {
     return ctx.services.programme.cohorts.updateWindow(ctx.viewer, id, input);
   }
 
-  @Mutation(() => [CohortPortfolioSectionType], { description: 'DEC-S1: replaces a cohort’s portfolio sections; portfolios already issued keep their list (audited).' })
+  @Mutation(() => [CohortPortfolioSectionType], { description: 'DEC-S1: replaces a cohort’s portfolio sections; portfolios already issued keep their list (audited). Returns a plain list because it stays small: at most 30 sections.' })
   @Allow(...PROGRAMME_STAFF)
   setCohortPortfolioSections(
     @Ctx() ctx: Context,

@@ -1,11 +1,11 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ExtensionRequest } from '../../../domain/ats/programme/extension-request.entity';
 import { PROGRAMME_STAFF_ROLES } from '../../../domain/ats/programme/participant-access';
 import { ExtensionStatus } from '../../../domain/ats/programme/programme.enums';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { ExtensionRequestConnection, ExtensionRequestInput, ExtensionRequestType } from '../../types/programme.types';
 
 @Resolver(() => ExtensionRequestType)
@@ -14,8 +14,8 @@ export class ExtensionResolver {
   @Allow(Role.MEMBER)
   requestExtension(
     @Ctx() ctx: Context,
-    @Arg('participantId', () => ID) participantId: string,
-    @Arg('input', () => ExtensionRequestInput) input: ExtensionRequestInput,
+    @Arg('participantId', () => ID, { description: 'Your participation.' }) participantId: string,
+    @Arg('input', () => ExtensionRequestInput, { description: 'The reason and evidence.' }) input: ExtensionRequestInput,
   ): Promise<ExtensionRequest> {
     return ctx.services.programme.extensions.request(ctx.viewer, participantId, input);
   }
@@ -24,9 +24,9 @@ export class ExtensionResolver {
   @Allow(...PROGRAMME_STAFF_ROLES)
   decideExtension(
     @Ctx() ctx: Context,
-    @Arg('requestId', () => ID) requestId: string,
-    @Arg('grant') grant: boolean,
-    @Arg('reasons') reasons: string,
+    @Arg('requestId', () => ID, { description: 'The extension request’s id.' }) requestId: string,
+    @Arg('grant', { description: 'true grants (ATS-26: moves to the next cohort), false refuses.' }) grant: boolean,
+    @Arg('reasons', { description: 'ATS-25: the reasons, emailed to the participant.' }) reasons: string,
   ): Promise<ExtensionRequest> {
     return ctx.services.programme.extensions.decide(ctx.viewer, requestId, grant, reasons);
   }
@@ -35,15 +35,14 @@ export class ExtensionResolver {
   @Allow(...PROGRAMME_STAFF_ROLES)
   async extensionRequests(
     @Ctx() ctx: Context,
-    @Arg('status', () => ExtensionStatus, { nullable: true }) status: ExtensionStatus | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('status', () => ExtensionStatus, { nullable: true, description: 'Only requests in this status.' }) status: ExtensionStatus | undefined,
     @Arg('undecidedAfterLateWindow', () => Boolean, {
       nullable: true,
       description: 'DEC-W1: true lists only requests still undecided after the ATS-27 late window of their deadline closed (they hold the deadline sweep for ten more working days).',
     })
     undecidedAfterLateWindow: boolean | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<ExtensionRequest>> {
-    return toConnection(await ctx.services.programme.extensions.list(ctx.viewer, { status, undecidedAfterLateWindow }, first, after));
+    return toConnection(await ctx.services.programme.extensions.list(ctx.viewer, { status, undecidedAfterLateWindow }, paging));
   }
 }

@@ -33,7 +33,7 @@ export class RegisterResolver {
   ): Promise<RegisterEntryConnection> {
     return ctx.services.register.search.search({ name, membershipNumber, title, first, after }).then((p) => ({
       nodes: p.items,
-      pageInfo: { endCursor: p.endCursor, hasNextPage: p.hasNextPage },
+      pageInfo: { startCursor: p.startCursor ?? p.endCursor, endCursor: p.endCursor, hasNextPage: p.hasNextPage, hasPreviousPage: Boolean(after) },
       totalCount: p.totalCount,
     }));
   }
@@ -57,7 +57,7 @@ export class RegisterResolver {
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous pull; omit to start from the beginning.' }) after: string | null,
   ): Promise<CollegeConferralFeed> {
     const page = await ctx.services.register.college.feed(ctx.viewer, first, after);
-    return { nodes: page.items, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+    return { nodes: page.items, pageInfo: { startCursor: null, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after) } };
   }
 
   @Mutation(() => ConferralAcknowledgement, { description: 'ATS-49: the Chartered College acknowledges the records it has stored; acknowledging again changes nothing.' })
@@ -77,7 +77,7 @@ export class RegisterResolver {
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
   ): Promise<OverdueConferralConnection> {
     const page = await ctx.services.register.college.overdue(ctx.viewer, first, after);
-    return { nodes: page.items, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage }, totalCount: page.totalCount };
+    return { nodes: page.items, pageInfo: { startCursor: null, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after) }, totalCount: page.totalCount };
   }
 }
 
