@@ -73,7 +73,7 @@ export class AtsJourney {
 
   /** Qualifications (first time) and a successful application (ATS-2..8); `isRestart` flags a restart (ATS-4, ATS-46). */
   async successfulApplication(alias: string, isRestart = false): Promise<string> {
-    let ids: string[] = (await this.ok(this.t.gql(`{ myQualifications { id } }`, {}, this.as(alias)))).myQualifications.map((q: { id: string }) => q.id);
+    let ids: string[] = (await this.ok(this.t.gql(`{ myQualifications { nodes { id } } }`, {}, this.as(alias)))).myQualifications.nodes.map((q: { id: string }) => q.id);
     if (ids.length === 0) {
       for (const list of ['ITT', 'ENGLISH', 'MATHS']) {
         const q = await this.ok(
