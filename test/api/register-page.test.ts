@@ -24,7 +24,7 @@ function ensureChromium(): string | null {
 
 const executablePath = ensureChromium();
 if (!executablePath) {
-  // eslint-disable-next-line no-console
+   
   console.warn('SKIPPED the /register browser test: no Chromium at /usr/bin/chromium and scripts/install-chromium.sh could not install it (needs apt-get and root).');
 }
 const maybe = executablePath ? describe : describe.skip;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryFailedError } from 'typeorm';
+import { OPEN_STATES } from '../../src/domain/ats/programme/participant-state';
 import { DomainError } from '../../src/domain/shared/errors';
 import { translateDatabaseError } from '../../src/domain/shared/unit-of-work';
 
@@ -79,12 +80,9 @@ describe('a race the database settles still names its rule', () => {
 
 describe('the one-open-participation index', () => {
   it('names every open state of the participant state machine (a new open state needs a migration)', () => {
-    const fs = require('node:fs') as typeof import('node:fs');
-    const path = require('node:path') as typeof import('node:path');
-    const { OPEN_STATES } = require('../../src/domain/ats/programme/participant-state') as typeof import('../../src/domain/ats/programme/participant-state');
-    const dir = path.join(__dirname, '..', '..', '..', 'migrations');
-    const files = fs.readdirSync(dir).filter((f: string) => f.endsWith('.ts')).sort();
-    const latest = files.map((f: string) => fs.readFileSync(path.join(dir, f), 'utf8')).reverse().find((src: string) => src.includes('CREATE UNIQUE INDEX "UQ_participant_one_open_per_member"'))!;
+    const dir = join(__dirname, '..', '..', '..', 'migrations');
+    const files = readdirSync(dir).filter((f: string) => f.endsWith('.ts')).sort();
+    const latest = files.map((f: string) => readFileSync(join(dir, f), 'utf8')).reverse().find((src: string) => src.includes('CREATE UNIQUE INDEX "UQ_participant_one_open_per_member"'))!;
     const states = /UQ_participant_one_open_per_member" ON "participant"\s*\("member_id"\) WHERE status IN \(([^)]*)\)/.exec(latest)![1];
     expect(states.split(',').map((s: string) => s.trim().replace(/'/g, '')).sort()).toEqual([...OPEN_STATES].sort());
   });
