@@ -42,7 +42,7 @@ const DEFAULT_LIST_SIZE = 10;
 
 /**
  * Fields that still run their own statements per parent (not batched by a loader), priced accordingly:
- * `Participant.submissionReadiness` evaluates ATS-22 with a transaction per participant.
+ * `Participant.submissionReadiness` evaluates ATS-22 (batched per page: members, sections and balances).
  */
 const PER_ITEM_FIELD_COST: Record<string, number> = { 'Participant.submissionReadiness': 10 };
 

@@ -1,3 +1,5 @@
+import type { Participant } from '../domain/ats/programme/participant.entity';
+import type { SubmissionReadiness } from '../domain/ats/programme/participant.service';
 import DataLoader from 'dataloader';
 import type { Services } from '../domain/services';
 import type { AuditTarget } from '../domain/audit/audit.service';
@@ -10,7 +12,7 @@ import { ReasonableAdjustment } from '../domain/ats/programme/reasonable-adjustm
 import { PortfolioAccessReport } from '../domain/ats/programme/portfolio-access-report.entity';
 import { ExtensionRequest } from '../domain/ats/programme/extension-request.entity';
 import { childrenByParent } from '../domain/shared/batch';
-import type { Viewer } from '../domain/shared/viewer';
+import { ANONYMOUS, type Viewer } from '../domain/shared/viewer';
 import { createAtsResultLoaders } from './ats-loaders';
 
 /** A loader of each parent's children in one statement per request and field. */
@@ -29,6 +31,14 @@ function childLoader<T extends object>(load: (ids: readonly string[]) => Promise
 export function createLoaders(services: Services, viewer?: Viewer) {
   const ds = services.dataSource;
   return {
+    /** ATS-22: Participant.submissionReadiness for a whole page in a constant number of statements. */
+    submissionReadiness: new DataLoader<Participant, SubmissionReadiness, string>(
+      async (participants) => {
+        const found = await services.programme.participants.readinessMany(viewer ?? ANONYMOUS, participants);
+        return participants.map((p) => found.get(p.id)!);
+      },
+      { cacheKeyFn: (p) => p.id },
+    ),
     member: new DataLoader<string, Member | null>(async (ids) => {
       const found = await services.members.byIds(ids);
       return ids.map((id) => found.get(id) ?? null);

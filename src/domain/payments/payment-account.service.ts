@@ -217,6 +217,18 @@ export class PaymentAccountService {
     return outstanding === 0;
   }
 
+  /** ATS-22 for a page of participants in one statement: the ids whose accounts have nothing left pending. */
+  async paidInFullAmong(manager: EntityManager, participantIds: readonly string[]): Promise<Set<string>> {
+    if (participantIds.length === 0) return new Set();
+    const rows: { participant_id: string }[] = await manager.query(
+      `SELECT a.participant_id FROM payment_account a
+        WHERE a.participant_id = ANY($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM payment_schedule_item i WHERE i.account_id = a.id AND i.status = 'PENDING' AND i.amount_pence > i.paid_pence)`,
+      [[...participantIds]],
+    );
+    return new Set(rows.map((r) => r.participant_id));
+  }
+
   /**
    * ATS-20 / DEC-P2 (and ATS-45 in cooling off): refunds everything paid, payment by payment, to whoever paid it by the
    * channel it came by (DEC-P5), and cancels unpaid instalments and open invoices; returns pence refunded. Emails each

@@ -266,10 +266,37 @@ export class ParticipantService {
   /** ATS-22: the submission conditions, reused by a resubmission (ATS-31). */
   async submissionViolations(manager: EntityManager, participant: Participant, member: Member): Promise<Violation[]> {
     const sections = await manager.findBy(PortfolioSection, { participantId: participant.id });
+    return this.violationsFrom(participant, member, sections, await this.ports.accounts.isPaidInFull(manager, participant.id));
+  }
+
+  /**
+   * ATS-22 for a page of participants (Participant.submissionReadiness in a list): the same checklist as `readiness`,
+   * in a constant number of statements (members, sections, balances), whatever the page size. Each is checked for the
+   * viewer first, as `readiness` does.
+   */
+  async readinessMany(viewer: Viewer, participants: readonly Participant[]): Promise<Map<string, SubmissionReadiness>> {
+    for (const p of participants) requireOwnerOrStaff(viewer, p.memberId, PARTICIPANT_READER_ROLES, 'Participant');
+    const ids = participants.map((p) => p.id);
+    const manager = this.dataSource.manager;
+    const [members, sections, paid] = await Promise.all([
+      manager.findBy(Member, { id: In([...new Set(participants.map((p) => p.memberId))]) }),
+      ids.length ? manager.findBy(PortfolioSection, { participantId: In(ids) }) : Promise.resolve([] as PortfolioSection[]),
+      this.ports.accounts.paidInFullAmong(manager, ids),
+    ]);
+    const memberById = new Map(members.map((m) => [m.id, m]));
+    const result = new Map<string, SubmissionReadiness>();
+    for (const p of participants) {
+      const violations = this.violationsFrom(p, memberById.get(p.memberId)!, sections.filter((s) => s.participantId === p.id), paid.has(p.id));
+      result.set(p.id, { ready: violations.length === 0, violations });
+    }
+    return result;
+  }
+
+  private violationsFrom(participant: Participant, member: Member, sections: PortfolioSection[], paidInFull: boolean): Violation[] {
     return submissionViolations({
       allSectionsComplete: sections.length > 0 && sections.every((s) => s.completedAt !== null),
       supportingStatementObtained: participant.supportingStatementObtainedAt !== null,
-      paidInFull: await this.ports.accounts.isPaidInFull(manager, participant.id),
+      paidInFull,
       sharedWithSet: participant.sharedWithSetAt !== null,
       activeMember: isCurrentMember(member, londonToday(this.clock)),
     });

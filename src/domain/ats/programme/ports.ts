@@ -25,6 +25,8 @@ export interface AccountsPort {
     input: { participantId: string; memberId: string; plan: PaymentPlan; chargePence: number; registrationDate: LocalDate; employerName?: string | null },
   ): Promise<void>;
   isPaidInFull(manager: EntityManager, participantId: string): Promise<boolean>;
+  /** ATS-22 for many participants at once (one statement): those paid in full. */
+  paidInFullAmong(manager: EntityManager, participantIds: readonly string[]): Promise<Set<string>>;
   refundInFullAndCancel(manager: EntityManager, participantId: string, reason: string): Promise<number>;
   /** ATS-45: stop collecting open instalments and invoices until FINANCE writes the balance off or keeps it. */
   stopCollection(manager: EntityManager, participantId: string, reason: string): Promise<void>;

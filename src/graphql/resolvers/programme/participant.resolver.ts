@@ -177,7 +177,7 @@ export class ParticipantResolver {
 
   @FieldResolver(() => SubmissionReadinessType, { description: 'ATS-22: the checklist for submission, every unmet condition listed.' })
   submissionReadiness(@Root() p: Participant, @Ctx() ctx: Context): Promise<SubmissionReadiness> {
-    return ctx.services.programme.participants.readiness(ctx.viewer, p.id);
+    return ctx.loaders.submissionReadiness.load(p);
   }
 }
 
