@@ -15,7 +15,7 @@ import {
   resubmissionReviewDueOn,
 } from '../../src/domain/ats/results/results.rules';
 import { londonInstant } from '../../src/domain/shared/dates';
-import { DomainError } from '../../src/domain/shared/errors';
+import { type DomainError } from '../../src/domain/shared/errors';
 
 function ruleOf(fn: () => unknown): string | undefined {
   try {
