@@ -72,6 +72,32 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
       expect(near.unassessedSubmissions.nodes.map((n: { id: string }) => n.id).sort()).toEqual(Object.values(pid).sort());
     });
 
+    it('pages the unassessed submissions backward with last/before over the same order as forward (Relay connection)', async () => {
+      const PAGE = `query($first: Int, $after: String, $last: Int, $before: String) {
+        unassessedSubmissions(withinDays: 30, first: $first, after: $after, last: $last, before: $before) {
+          nodes { id } edges { cursor node { id } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } } }`;
+      const ids = (c: { nodes: { id: string }[] }) => c.nodes.map((n) => n.id);
+      const all = (await j.ok(t.gql(PAGE, { first: 10 }, PST))).unassessedSubmissions;
+      const order = ids(all);
+      expect(order).toHaveLength(4);
+
+      const tail = (await j.ok(t.gql(PAGE, { last: 2 }, PST))).unassessedSubmissions;
+      expect(ids(tail)).toEqual(order.slice(2));
+      expect(tail.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+      expect(tail.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(order.slice(2));
+      expect(tail.pageInfo.startCursor).toBe(tail.edges[0].cursor);
+
+      const head = (await j.ok(t.gql(PAGE, { last: 2, before: tail.pageInfo.startCursor }, PST))).unassessedSubmissions;
+      expect(ids(head)).toEqual(order.slice(0, 2));
+      expect(head.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+
+      const forward = (await j.ok(t.gql(PAGE, { first: 2, after: head.pageInfo.endCursor }, PST))).unassessedSubmissions;
+      expect(ids(forward)).toEqual(order.slice(2));
+
+      expect(errorCode(await t.gql(PAGE, { first: 1, last: 1 }, PST))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await t.gql(PAGE, { last: 1, before: 'not-a-cursor!' }, PST))).toBe('BAD_USER_INPUT');
+    });
+
     it('refuses an outcome from a member, and a CRITERIA_NOT_MET without a deadline after the release date (ATS-31)', async () => {
       expect(errorCode(await t.gql(RECORD, { id: pid.walker, input: { outcome: 'PROVISIONALLY_AWARDED' } }, j.as('walker')))).toBe('FORBIDDEN');
       // DEC-G1: an assessor who is also the participant cannot assess their own portfolio.
@@ -138,6 +164,8 @@ describe('ATS results, VIVA, award and re-accreditation (ATS-28..43, 49, 50)', (
       await j.ok(t.gql(`mutation($id: ID!) { startObjectionReview(objectionId: $id) { status } }`, { id: objectionId }, PST));
       const decided = await j.ok(t.gql(`mutation($id: ID!) { decideObjection(objectionId: $id, input: { upheld: true, reasons: "Section 2 evidence meets the standard." }) { status reasons } }`, { id: objectionId }, PST));
       expect(decided.decideObjection).toEqual({ status: 'UPHELD', reasons: 'Section 2 evidence meets the standard.' });
+      const newest = await j.ok(t.gql(`{ objections(status: UPHELD, last: 1) { nodes { id status } pageInfo { hasPreviousPage hasNextPage } } }`, {}, PST));
+      expect(newest.objections).toEqual({ nodes: [{ id: objectionId, status: 'UPHELD' }], pageInfo: { hasPreviousPage: false, hasNextPage: false } });
       const again = await t.gql(`mutation($id: ID!) { decideObjection(objectionId: $id, input: { upheld: false, reasons: "Changed mind" }) { status } }`, { id: objectionId }, PST);
       expect(errorCode(again)).toBe('CONFLICT');
       await j.ok(t.gql(RECORD, { id: pid.objector, input: { outcome: 'PROVISIONALLY_AWARDED' } }, PST));

@@ -10,7 +10,7 @@ import { StatusTitle } from '../../register/register.enums';
 import type { Clock } from '../../shared/clock';
 import { londonInstant, londonToday, type LocalDate } from '../../shared/dates';
 import { badInput, conflict, DomainError, notFound } from '../../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
+import { pageByInstant, type Page, type PageRequest } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { Role, requireMemberId, requireNotOwnCase, requireRole, requireSelfOrRole, type Viewer } from '../../shared/viewer';
 import { lockParticipant, type LockedParticipant } from '../programme/participant-access';
@@ -341,10 +341,10 @@ export class AwardService {
   }
 
   /** ATS-42: awards whose formal documents were not sent within eight weeks (56 days), oldest first. */
-  async formalDocumentsOverdue(viewer: Viewer, first?: number, after?: string): Promise<Page<AtsAward>> {
+  async formalDocumentsOverdue(viewer: Viewer, request: PageRequest = {}): Promise<Page<AtsAward>> {
     requireRole(viewer, DOCUMENT_STAFF_ROLES);
     const qb = this.dataSource.getRepository(AtsAward).createQueryBuilder('a').where('a.formal_documents_sent_on IS NULL AND a.formal_documents_due_on < :today', { today: londonToday(this.clock) });
-    return pageByInstant(qb, 'a.created_at', 'ASC', (r) => r.createdAt, pageSize(first), after);
+    return pageByInstant(qb, 'a.created_at', 'ASC', (r) => r.createdAt, request);
   }
 
   /** ATS-53: the holder's short-lived signed link to their portfolio's export, only once awarded. */

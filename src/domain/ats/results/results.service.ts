@@ -5,7 +5,7 @@ import type { NotificationService } from '../../notifications/notification.servi
 import type { Clock } from '../../shared/clock';
 import { addDays, londonToday } from '../../shared/dates';
 import { assertNoViolations, conflict, notFound, ruleViolation } from '../../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
+import { pageByInstant, type Page, type PageRequest } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { Role, requireNotOwnCase, requireRole, requireSelfOrRole, STAFF_ROLES, SYSTEM, type Viewer } from '../../shared/viewer';
 import { SweepIncompleteError } from '../../system/sweep.service';
@@ -288,7 +288,7 @@ export class ResultsService {
   }
 
   /** Staff: submissions (first or resubmitted) not yet assessed, for cohorts whose results date is within `withinDays`. */
-  async unassessed(viewer: Viewer, withinDays: number, first?: number, after?: string): Promise<Page<Participant>> {
+  async unassessed(viewer: Viewer, withinDays: number, request: PageRequest = {}): Promise<Page<Participant>> {
     requireRole(viewer, RESULTS_STAFF_ROLES);
     const today = londonToday(this.clock);
     const qb = this.dataSource
@@ -300,17 +300,17 @@ export class ResultsService {
         resubmitted: ParticipantStatus.RESUBMITTED,
         horizon: addDays(today, withinDays),
       });
-    const page = await pageByInstant(qb, 'p.registered_at', 'ASC', (r) => r.registeredAt, pageSize(first), after);
+    const page = await pageByInstant(qb, 'p.registered_at', 'ASC', (r) => r.registeredAt, request);
     await this.audit.recordRead(viewer, { action: 'results.unassessed', targetType: 'participant', detail: { returned: page.items.map((p) => p.id) } });
     return page;
   }
 
   /** ATS-31: resubmissions whose review (42 days) or feedback (56 days) is overdue, oldest first. */
-  async overdueResubmissions(viewer: Viewer, kind: ResubmissionOverdueKind, first?: number, after?: string): Promise<Page<AtsResubmission>> {
+  async overdueResubmissions(viewer: Viewer, kind: ResubmissionOverdueKind, request: PageRequest = {}): Promise<Page<AtsResubmission>> {
     requireRole(viewer, RESULTS_STAFF_ROLES);
     const column = kind === ResubmissionOverdueKind.REVIEW ? 'r.review_due_on' : 'r.feedback_due_on';
     const qb = this.dataSource.getRepository(AtsResubmission).createQueryBuilder('r').where(`r.reviewed_at IS NULL AND ${column} < :today`, { today: londonToday(this.clock) });
-    return pageByInstant(qb, 'r.submitted_at', 'ASC', (r) => r.submittedAt, pageSize(first), after);
+    return pageByInstant(qb, 'r.submitted_at', 'ASC', (r) => r.submittedAt, request);
   }
 
   // ---------------------------------------------------------------- objections (ATS-36)
@@ -380,11 +380,11 @@ export class ResultsService {
     });
   }
 
-  async objections(viewer: Viewer, status: ObjectionStatus | undefined, first?: number, after?: string): Promise<Page<AtsObjection>> {
+  async objections(viewer: Viewer, status: ObjectionStatus | undefined, request: PageRequest = {}): Promise<Page<AtsObjection>> {
     requireRole(viewer, RESULTS_STAFF_ROLES);
     const qb = this.dataSource.getRepository(AtsObjection).createQueryBuilder('x');
     if (status) qb.where('x.status = :status', { status });
-    return pageByInstant(qb, 'x.received_at', 'ASC', (r) => r.receivedAt, pageSize(first), after);
+    return pageByInstant(qb, 'x.received_at', 'ASC', (r) => r.receivedAt, request);
   }
 
   private async hasOtherOpenParticipation(manager: EntityManager, participant: Participant): Promise<boolean> {

@@ -6,7 +6,7 @@ import type { NotificationService } from '../../notifications/notification.servi
 import type { Clock } from '../../shared/clock';
 import { addDays, isAfter, londonToday, type LocalDate } from '../../shared/dates';
 import { badInput, conflict, notFound, ruleViolation } from '../../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../../shared/pagination';
+import { pageByInstant, type Page, type PageRequest } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { Role, requireMemberId, requireNotOwnCase, requireRole, requireSelfOrRole, SYSTEM, type Viewer } from '../../shared/viewer';
 import { isDormant, isListedOnRegister, isStatusCurrent } from '../listing';
@@ -177,11 +177,11 @@ export class StatusService {
     });
   }
 
-  async reaccreditations(viewer: Viewer, status: ReaccreditationStatus | undefined, first?: number, after?: string): Promise<Page<Reaccreditation>> {
+  async reaccreditations(viewer: Viewer, status: ReaccreditationStatus | undefined, request: PageRequest = {}): Promise<Page<Reaccreditation>> {
     requireRole(viewer, STATUS_READER_ROLES);
     const qb = this.dataSource.getRepository(Reaccreditation).createQueryBuilder('r');
     if (status) qb.where('r.status = :status', { status });
-    return pageByInstant(qb, 'r.applied_at', 'ASC', (r) => r.appliedAt, pageSize(first), after);
+    return pageByInstant(qb, 'r.applied_at', 'ASC', (r) => r.appliedAt, request);
   }
 
   async reaccreditationsOfMember(viewer: Viewer, memberId: string): Promise<Reaccreditation[]> {

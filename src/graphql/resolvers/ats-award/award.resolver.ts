@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AtsAward, AtsCertificate, AtsViva } from '../../../domain/ats/award/award.entities';
 import { DOCUMENT_STAFF_ROLES, type CertificateVerification } from '../../../domain/ats/award/award.service';
 import type { Participant } from '../../../domain/ats/programme/participant.entity';
@@ -8,7 +8,7 @@ import { Role } from '../../../domain/shared/viewer';
 import { Allow, Public as PublicOperation } from '../../access';
 import type { Context } from '../../context';
 import { AtsAwardConnection, AtsAwardType, CertificateType, CertificateVerificationType, SignedLinkType, VivaOutcomeInput, VivaSlotInput, VivaType } from '../../types/ats-award.types';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { ParticipantType } from '../../types/programme.types';
 import { LocalDateScalar } from '../../scalars';
 
@@ -71,10 +71,9 @@ export class AwardResolver {
   @Allow(...DOCUMENT_STAFF_ROLES)
   async formalDocumentsOverdue(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size.' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from pageInfo.endCursor.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<AtsAward>> {
-    return toConnection(await ctx.services.atsAward.award.formalDocumentsOverdue(ctx.viewer, first, after));
+    return toConnection(await ctx.services.atsAward.award.formalDocumentsOverdue(ctx.viewer, paging));
   }
 
   @Mutation(() => SignedLinkType, { description: 'ATS-53: a short-lived signed link to download your portfolio from the ePortfolio platform, once awarded.' })

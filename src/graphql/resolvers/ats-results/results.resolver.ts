@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Participant } from '../../../domain/ats/programme/participant.entity';
 import { ParticipantStatus } from '../../../domain/ats/programme/programme.enums';
 import type { AtsObjection, AtsOutcome, AtsResubmission } from '../../../domain/ats/results/results.entities';
@@ -9,7 +9,7 @@ import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
 import { AssessmentResultType, DecideObjectionInput, ObjectionConnection, ObjectionType, RecordOutcomeInput, ResubmissionConnection, ResubmissionType } from '../../types/ats-results.types';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { ParticipantConnection, ParticipantType } from '../../types/programme.types';
 
 @Resolver()
@@ -67,10 +67,9 @@ export class ResultsResolver {
   async objections(
     @Ctx() ctx: Context,
     @Arg('status', () => ObjectionStatus, { nullable: true, description: 'Only objections in this state.' }) status: ObjectionStatus | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size.' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from pageInfo.endCursor.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<AtsObjection>> {
-    return toConnection(await ctx.services.atsResults.results.objections(ctx.viewer, status ?? undefined, first, after));
+    return toConnection(await ctx.services.atsResults.results.objections(ctx.viewer, status ?? undefined, paging));
   }
 
   @Query(() => ParticipantConnection, { description: 'Submissions not yet assessed: resubmissions, and first submissions in cohorts whose results date is within `withinDays` (default 28).' })
@@ -78,11 +77,10 @@ export class ResultsResolver {
   async unassessedSubmissions(
     @Ctx() ctx: Context,
     @Arg('withinDays', () => Int, { nullable: true, description: 'Results dates up to this many days ahead (0..366, default 28).' }) withinDays: number | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size.' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from pageInfo.endCursor.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Participant>> {
     const days = Math.max(0, Math.min(366, withinDays ?? 28));
-    return toConnection(await ctx.services.atsResults.results.unassessed(ctx.viewer, days, first, after));
+    return toConnection(await ctx.services.atsResults.results.unassessed(ctx.viewer, days, paging));
   }
 
   @Query(() => ResubmissionConnection, { description: 'ATS-31: resubmissions whose review (42 days) or feedback (56 days) is overdue, oldest first.' })
@@ -90,10 +88,9 @@ export class ResultsResolver {
   async overdueResubmissions(
     @Ctx() ctx: Context,
     @Arg('kind', () => ResubmissionOverdueKind, { description: 'Review or feedback.' }) kind: ResubmissionOverdueKind,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size.' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from pageInfo.endCursor.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<AtsResubmission>> {
-    return toConnection(await ctx.services.atsResults.results.overdueResubmissions(ctx.viewer, kind, first, after));
+    return toConnection(await ctx.services.atsResults.results.overdueResubmissions(ctx.viewer, kind, paging));
   }
 }
 

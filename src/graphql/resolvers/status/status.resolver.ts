@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Reaccreditation } from '../../../domain/register/status/status.entities';
 import { ReaccreditationStatus } from '../../../domain/register/status/status.entities';
 import { STATUS_READER_ROLES, STATUS_STAFF_ROLES, type StatusView } from '../../../domain/register/status/status.service';
@@ -7,7 +7,7 @@ import { requireMemberId, Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
 import { LocalDateScalar } from '../../scalars';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { DecideReaccreditationInput, ProfessionalStatusType, ReaccreditationConnection, ReaccreditationType } from '../../types/status.types';
 
 /** Flattens a status and its date-driven facts for GraphQL. */
@@ -42,19 +42,19 @@ export class StatusResolver {
     return toStatusType(await ctx.services.statusRecords.statuses.recordQtls(ctx.viewer, memberId, awardedOn));
   }
 
-  @Mutation(() => [ProfessionalStatusType], { description: 'ATS-41: opts you out of (true) or back into (false) the public register, for every status you hold.' })
+  @Mutation(() => [ProfessionalStatusType], { description: 'ATS-41: opts you out of (true) or back into (false) the public register, for every status you hold. Returns a plain list: it stays small (one row per title held, ATS or QTLS, so at most two).' })
   @Allow(Role.MEMBER)
   async setMyRegisterOptOut(@Ctx() ctx: Context, @Arg('optOut', () => Boolean, { description: 'True to leave the register.' }) optOut: boolean): Promise<ProfessionalStatusType[]> {
     return (await ctx.services.statusRecords.statuses.setRegisterOptOut(ctx.viewer, optOut)).map(toStatusType);
   }
 
-  @Query(() => [ProfessionalStatusType], { description: 'Your professional statuses, with dormancy and listing computed today (DEC-G2).' })
+  @Query(() => [ProfessionalStatusType], { description: 'Your professional statuses, with dormancy and listing computed today (DEC-G2). A plain list: it stays small (one row per title held, ATS or QTLS, so at most two).' })
   @Allow(Role.MEMBER)
   async myProfessionalStatuses(@Ctx() ctx: Context): Promise<ProfessionalStatusType[]> {
     return (await ctx.services.statusRecords.statuses.statusesOf(ctx.viewer, requireMemberId(ctx.viewer))).map(toStatusType);
   }
 
-  @Query(() => [ProfessionalStatusType], { description: 'A member’s professional statuses (staff).' })
+  @Query(() => [ProfessionalStatusType], { description: 'A member’s professional statuses (staff). A plain list: it stays small (one row per title held, ATS or QTLS, so at most two).' })
   @Allow(...STATUS_READER_ROLES)
   async memberProfessionalStatuses(@Ctx() ctx: Context, @Arg('memberId', () => ID, { description: 'The member.' }) memberId: string): Promise<ProfessionalStatusType[]> {
     return (await ctx.services.statusRecords.statuses.statusesOf(ctx.viewer, memberId)).map(toStatusType);
@@ -86,13 +86,12 @@ export class StatusResolver {
   async reaccreditations(
     @Ctx() ctx: Context,
     @Arg('status', () => ReaccreditationStatus, { nullable: true, description: 'Only applications in this state.' }) status: ReaccreditationStatus | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size.' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from pageInfo.endCursor.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<Reaccreditation>> {
-    return toConnection(await ctx.services.statusRecords.statuses.reaccreditations(ctx.viewer, status ?? undefined, first, after));
+    return toConnection(await ctx.services.statusRecords.statuses.reaccreditations(ctx.viewer, status ?? undefined, paging));
   }
 
-  @Query(() => [ReaccreditationType], { description: 'Your re-accreditation applications.' })
+  @Query(() => [ReaccreditationType], { description: 'Your re-accreditation applications, oldest first. A plain list: it stays small (at most one application per three-year re-accreditation cycle of your ATS).' })
   @Allow(Role.MEMBER)
   myReaccreditations(@Ctx() ctx: Context): Promise<Reaccreditation[]> {
     return ctx.services.statusRecords.statuses.reaccreditationsOfMember(ctx.viewer, requireMemberId(ctx.viewer));
