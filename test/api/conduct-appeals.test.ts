@@ -29,7 +29,20 @@ describe('Appeals (COP-3, COP-6, COP-7)', () => {
   });
 
   describe('award appeals (COP-7)', () => {
+    it('refuses an appeal against a decision the participant never received (RULE_VIOLATION, COP-7)', async () => {
+      // Still REGISTERED: no VIVA was failed and no resubmission failed.
+      for (const decision of ['NOT_AWARDED_AFTER_VIVA', 'RESUBMISSION_FAILED']) {
+        const res = await lodge(participant.participantId, decision, participant.token);
+        expect([errorCode(res), res.errors![0].extensions.rule]).toEqual(['RULE_VIOLATION', 'COP-7']);
+      }
+      expect(await t.dataSource.query(`SELECT id FROM award_appeal WHERE participant_id = $1`, [participant.participantId])).toEqual([]);
+    });
+
     it('lets the participant appeal a final VIVA not passed, once per decision', async () => {
+      // The decision appealed: a final VIVA not passed (DEC-V1) leaves the participant NOT_AWARDED.
+      await t.dataSource.query(`UPDATE participant SET status = 'NOT_AWARDED' WHERE id = $1`, [participant.participantId]);
+      const wrong = await lodge(participant.participantId, 'RESUBMISSION_FAILED', participant.token);
+      expect([errorCode(wrong), wrong.errors![0].extensions.rule]).toEqual(['RULE_VIOLATION', 'COP-7']);
       const data = await ok(lodge(participant.participantId, 'NOT_AWARDED_AFTER_VIVA', participant.token));
       appealId = data.lodgeAwardAppeal.id;
       expect(data.lodgeAwardAppeal).toMatchObject({ status: 'LODGED', decisionAppealed: 'NOT_AWARDED_AFTER_VIVA', participantId: participant.participantId });
@@ -81,6 +94,16 @@ describe('Appeals (COP-3, COP-6, COP-7)', () => {
       const m2 = await newMember(t, 'resubmitter');
       const other = { ...m2, participantId: await registerParticipant(t, ats, m2.token) };
       await t.dataSource.query(`UPDATE participant SET status = 'RESTART_REQUIRED' WHERE id = $1`, [other.participantId]);
+      // RESTART_REQUIRED alone (a first submission, or no resubmission by the deadline, ATS-32) is not a failed resubmission.
+      const noResubmission = await lodge(other.participantId, 'RESUBMISSION_FAILED', other.token);
+      expect([errorCode(noResubmission), noResubmission.errors![0].extensions.rule]).toEqual(['RULE_VIOLATION', 'COP-7']);
+      // How the results area records a failed resubmission (ATS-33): the RESUBMISSION round's outcome, released at once.
+      await t.dataSource.query(
+        `INSERT INTO ats_outcome (participant_id, round, outcome, feedback, recorded_at, recorded_by, released_at) VALUES ($1, 'RESUBMISSION', 'RESTART_REQUIRED', 'Still significant areas for development.', now(), 'assessor', now())`,
+        [other.participantId],
+      );
+      const viva = await lodge(other.participantId, 'NOT_AWARDED_AFTER_VIVA', other.token);
+      expect([errorCode(viva), viva.errors![0].extensions.rule]).toEqual(['RULE_VIOLATION', 'COP-7']);
       const id = (await ok(lodge(other.participantId, 'RESUBMISSION_FAILED', other.token))).lodgeAwardAppeal.id;
       await ok(review(id));
       expect(errorCode(await decide(id, 'UPHELD', 'PROCEED_TO_AWARD'))).toBe('BAD_USER_INPUT');

@@ -364,7 +364,7 @@ describe('Conduct cases and sanctions (ATS-54..56, COP-6)', () => {
       expect(rules(bad)).toEqual(['SANCTION_REQUIRED']);
       await ok(
         t.gql(
-          `mutation($id: ID!) { decideConductAppeal(appealId: $id, input: { outcome: SANCTION_VARIED, reasons: "A suspension is proportionate.", sanctions: [{ kind: STATUS_SUSPENSION, statusTitle: "ATS", endsOn: "2027-11-01" }] }) { status outcome } }`,
+          `mutation($id: ID!) { decideConductAppeal(appealId: $id, input: { outcome: SANCTION_VARIED, reasons: "A suspension is proportionate.", sanctions: [{ kind: STATUS_SUSPENSION, statusTitle: ATS, endsOn: "2027-11-01" }] }) { status outcome } }`,
           { id: appealId },
           'admin',
         ),

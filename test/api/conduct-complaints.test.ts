@@ -152,6 +152,48 @@ describe('Complaints under the complaints and appeals policy (COP-7)', () => {
     });
   });
 
+  describe('the open queue under keyset paging (issue 7 item 7)', () => {
+    const PAGE = `query($first: Int, $after: String, $last: Int, $before: String) {
+      openComplaints(first: $first, after: $after, last: $last, before: $before) { nodes { id receivedOn } edges { cursor node { id } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } }
+    }`;
+    const ids = (c: { nodes: { id: string }[] }) => c.nodes.map((n) => n.id);
+
+    it('pages backward with last/before over the same oldest-first order as forward paging', async () => {
+      const m = await newMember(t, 'pager');
+      const logged: string[] = [];
+      for (const day of ['2027-03-10', '2027-03-11', '2027-03-12', '2027-03-13']) {
+        t.setToday(day);
+        const data = await ok(t.gql(`mutation($d: String!) { logComplaint(input: { summary: "Queue order", details: $d }) { id } }`, { d: `A complaint received on ${day}.` }, m.token));
+        logged.push(data.logComplaint.id);
+      }
+      const all = (await ok(t.gql(PAGE, { first: 100 }, 'conduct-panel'))).openComplaints;
+      const order = ids(all);
+      const dates: string[] = all.nodes.map((n: { receivedOn: string }) => n.receivedOn);
+      expect(dates).toEqual([...dates].sort()); // oldest first: by age
+      expect(order.filter((id) => logged.includes(id))).toEqual(logged);
+      expect(order.slice(-4)).toEqual(logged);
+
+      const tail = (await ok(t.gql(PAGE, { last: 2 }, 'conduct-panel'))).openComplaints;
+      expect(ids(tail)).toEqual(logged.slice(2));
+      expect(tail.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true, startCursor: tail.edges[0].cursor, endCursor: tail.edges[1].cursor });
+
+      const before = (await ok(t.gql(PAGE, { last: 2, before: tail.pageInfo.startCursor }, 'conduct-panel'))).openComplaints;
+      expect(ids(before)).toEqual(logged.slice(0, 2));
+      expect(before.pageInfo.hasNextPage).toBe(true);
+
+      const forward = (await ok(t.gql(PAGE, { first: 2, after: before.pageInfo.endCursor }, 'conduct-panel'))).openComplaints;
+      expect(ids(forward)).toEqual(logged.slice(2));
+      expect(forward.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    });
+
+    it('refuses a junk cursor and mixed directions as BAD_USER_INPUT naming the argument', async () => {
+      const junk = await t.gql(PAGE, { last: 2, before: 'not-a-cursor' }, 'conduct-panel');
+      expect([errorCode(junk), junk.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', 'before']);
+      const mixed = await t.gql(PAGE, { first: 2, last: 2 }, 'conduct-panel');
+      expect([errorCode(mixed), mixed.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', 'last']);
+    });
+  });
+
   describe('visibility (ATS-57)', () => {
     it.each(['member', 'membership-team', 'finance', 'professional-status-team'])('refuses the complaint queue and records to %s', async (who) => {
       expect(errorCode(await t.gql(OPEN, {}, who))).toBe('FORBIDDEN');

@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/conduct/conduct.enums';
 import {
   assertAppealTransition,
+  assertAwardDecisionReceived,
   assertCaseTransition,
   assertComplaintTransition,
   CASE_TRANSITIONS,
@@ -192,6 +193,24 @@ describe('conduct rules', () => {
       expect(remedyFor(AppealedAwardDecision.RESUBMISSION_FAILED, undefined)).toBe(AwardAppealRemedy.NEW_VIVA);
       expect(domainError(() => remedyFor(AppealedAwardDecision.RESUBMISSION_FAILED, AwardAppealRemedy.PROCEED_TO_AWARD)).code).toBe('BAD_USER_INPUT');
       expect(remedyFor(AppealedAwardDecision.NOT_AWARDED_AFTER_VIVA, AwardAppealRemedy.PROCEED_TO_AWARD)).toBe(AwardAppealRemedy.PROCEED_TO_AWARD);
+    });
+  });
+  describe('award appeals are against a decision received (COP-7, DEC-V1, ATS-33)', () => {
+    const refusal = (fn: () => void) => {
+      const e = domainError(fn);
+      return [e.code, e.rule];
+    };
+    it('allows NOT_AWARDED_AFTER_VIVA only for a participant who is NOT_AWARDED', () => {
+      expect(() => assertAwardDecisionReceived(AppealedAwardDecision.NOT_AWARDED_AFTER_VIVA, ParticipantStatus.NOT_AWARDED, false)).not.toThrow();
+      for (const s of [ParticipantStatus.VIVA_SCHEDULED, ParticipantStatus.RE_VIVA_REQUIRED, ParticipantStatus.RESTART_REQUIRED, ParticipantStatus.AWARDED]) {
+        expect(refusal(() => assertAwardDecisionReceived(AppealedAwardDecision.NOT_AWARDED_AFTER_VIVA, s, false))).toEqual(['RULE_VIOLATION', 'COP-7']);
+      }
+    });
+    it('allows RESUBMISSION_FAILED only for RESTART_REQUIRED reached by a failed resubmission', () => {
+      expect(() => assertAwardDecisionReceived(AppealedAwardDecision.RESUBMISSION_FAILED, ParticipantStatus.RESTART_REQUIRED, true)).not.toThrow();
+      expect(refusal(() => assertAwardDecisionReceived(AppealedAwardDecision.RESUBMISSION_FAILED, ParticipantStatus.RESTART_REQUIRED, false))).toEqual(['RULE_VIOLATION', 'COP-7']);
+      expect(refusal(() => assertAwardDecisionReceived(AppealedAwardDecision.RESUBMISSION_FAILED, ParticipantStatus.RESUBMITTED, true))).toEqual(['RULE_VIOLATION', 'COP-7']);
+      expect(refusal(() => assertAwardDecisionReceived(AppealedAwardDecision.RESUBMISSION_FAILED, ParticipantStatus.NOT_AWARDED, false))).toEqual(['RULE_VIOLATION', 'COP-7']);
     });
   });
 });

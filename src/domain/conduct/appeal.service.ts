@@ -5,7 +5,7 @@ import type { NotificationService } from '../notifications/notification.service'
 import type { Clock } from '../shared/clock';
 import { londonToday } from '../shared/dates';
 import { assertNoViolations, badInput, notFound, ruleViolation } from '../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../shared/pagination';
+import { pageByInstant, type Page, type PageRequest } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
 import { hasAnyRole, requireNotOwnCase, requireRole, type Viewer } from '../shared/viewer';
 import { ConductAppeal } from './appeal.entity';
@@ -169,12 +169,12 @@ export class ConductAppealService {
     return { appeal, panel: panel ? { panel, seats: await m.findBy(ConductPanelSeat, { panelId: panel.id }) } : null };
   }
 
-  async list(viewer: Viewer, status: AppealStatus | undefined, first?: number, after?: string): Promise<Page<ConductAppeal>> {
+  async list(viewer: Viewer, status: AppealStatus | undefined, request: PageRequest): Promise<Page<ConductAppeal>> {
     requireRole(viewer, CONDUCT_ROLES, 'ATS-57');
     const qb = this.dataSource.getRepository(ConductAppeal).createQueryBuilder('a');
     if (status) qb.andWhere('a.status = :status', { status });
     if (viewer.memberId) qb.andWhere('(a.appellant_member_id IS NULL OR a.appellant_member_id <> :self)', { self: viewer.memberId });
-    const page = await pageByInstant(qb, 'a.lodged_at', 'ASC', (r) => r.lodgedAt, pageSize(first), after);
+    const page = await pageByInstant(qb, 'a.lodged_at', 'ASC', (r) => r.lodgedAt, request);
     await this.audit.recordRead(viewer, { action: 'conductAppeal.list', targetType: 'conduct_appeal', detail: { returned: page.items.map((a) => a.id) } });
     return page;
   }

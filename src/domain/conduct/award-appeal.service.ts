@@ -1,19 +1,21 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
+import { AtsOutcome } from '../ats/results/results.entities';
+import { AssessmentOutcome, SubmissionRound } from '../ats/results/results.enums';
 import { Participant } from '../ats/programme/participant.entity';
 import type { AuditService } from '../audit/audit.service';
 import { Member } from '../membership/member.entity';
 import type { NotificationService } from '../notifications/notification.service';
 import type { Clock } from '../shared/clock';
 import { badInput, notFound } from '../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../shared/pagination';
+import { pageByInstant, type Page, type PageRequest } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
 import { hasAnyRole, requireMemberId, requireNotOwnCase, requireRole, type Viewer } from '../shared/viewer';
 import { AwardAppeal } from './award-appeal.entity';
 import type { AwardAppealEffects } from './award-appeal.ports';
 import { CONDUCT_ROLES } from './conduct-access';
-import { type AppealedAwardDecision, AwardAppealOutcome, AwardAppealRemedy, AwardAppealStatus } from './conduct.enums';
+import { AppealedAwardDecision, AwardAppealOutcome, AwardAppealRemedy, AwardAppealStatus } from './conduct.enums';
 import { awardAppealDecided, awardAppealLodged } from './conduct.notices';
-import { assertAwardAppealTransition, assertReasoned, newReference, remedyFor } from './conduct.rules';
+import { assertAwardAppealTransition, assertAwardDecisionReceived, assertReasoned, newReference, remedyFor } from './conduct.rules';
 
 /** COP-7: appeals under the QTLS and ATS awards appeals policy against a decision not to award. */
 export class AwardAppealService {
@@ -34,6 +36,12 @@ export class AwardAppealService {
     if (!own && !hasAnyRole(viewer, CONDUCT_ROLES)) throw notFound('Participant');
     if (!participant) throw notFound('Participant');
     return this.uow.run(viewer, async (manager) => {
+      // COP-7: only a decision the participant received; the row is held (FOR SHARE) so its state cannot move meanwhile.
+      const held = await manager.findOneOrFail(Participant, { where: { id: participantId }, select: { id: true, status: true }, lock: { mode: 'pessimistic_read' } });
+      const failedResubmission =
+        decision === AppealedAwardDecision.RESUBMISSION_FAILED &&
+        (await manager.existsBy(AtsOutcome, { participantId, round: SubmissionRound.RESUBMISSION, outcome: AssessmentOutcome.RESTART_REQUIRED, supersededAt: IsNull(), releasedAt: Not(IsNull()) }));
+      assertAwardDecisionReceived(decision, held.status, failedResubmission);
       const appeal = manager.create(AwardAppeal, {
         reference: newReference('AA'),
         participantId,
@@ -96,13 +104,13 @@ export class AwardAppealService {
     return rows;
   }
 
-  async list(viewer: Viewer, status: AwardAppealStatus | undefined, first?: number, after?: string): Promise<Page<AwardAppeal>> {
+  async list(viewer: Viewer, status: AwardAppealStatus | undefined, request: PageRequest): Promise<Page<AwardAppeal>> {
     requireRole(viewer, CONDUCT_ROLES, 'ATS-57');
     const qb = this.dataSource.getRepository(AwardAppeal).createQueryBuilder('a');
     if (status) qb.andWhere('a.status = :status', { status });
     // DEC-G1: a panel user never handles (or lists) their own appeal.
     if (viewer.memberId) qb.andWhere('a.member_id <> :self', { self: viewer.memberId });
-    const page = await pageByInstant(qb, 'a.lodged_at', 'ASC', (r) => r.lodgedAt, pageSize(first), after);
+    const page = await pageByInstant(qb, 'a.lodged_at', 'ASC', (r) => r.lodgedAt, request);
     await this.audit.recordRead(viewer, { action: 'awardAppeal.list', targetType: 'award_appeal', detail: { returned: page.items.map((r) => r.id) } });
     return page;
   }

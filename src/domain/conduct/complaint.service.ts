@@ -6,7 +6,7 @@ import type { NotificationService } from '../notifications/notification.service'
 import type { Clock } from '../shared/clock';
 import { addDays, londonToday } from '../shared/dates';
 import { badInput, DomainError, notFound } from '../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../shared/pagination';
+import { pageByInstant, type Page, type PageRequest } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
 import { hasAnyRole, requireMemberId, requireNotOwnCase, requireRole, SYSTEM, type Viewer } from '../shared/viewer';
 import { ConductAppeal } from './appeal.entity';
@@ -168,9 +168,10 @@ export class ComplaintService {
 
   /**
    * COP-7: the open complaints (received, acknowledged or assigned), oldest first, each with its age and the targets it
-   * has missed; `overdueOnly` keeps those past either target.
+   * has missed; `overdueOnly` keeps those past either target. Keyset-paged on (received_at, id), so the age order
+   * holds across pages in both directions (first/after and last/before).
    */
-  async open(viewer: Viewer, overdueOnly: boolean, first?: number, after?: string): Promise<Page<ComplaintWithClock>> {
+  async open(viewer: Viewer, overdueOnly: boolean, request: PageRequest): Promise<Page<ComplaintWithClock>> {
     requireRole(viewer, CONDUCT_ROLES, 'ATS-57');
     const today = londonToday(this.clock);
     const qb = this.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.status IN (:...open)', { open: [ComplaintStatus.RECEIVED, ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.ASSIGNED] });
@@ -180,7 +181,7 @@ export class ComplaintService {
         resolveFrom: addDays(today, -this.settings.resolveWithinDays),
       });
     }
-    const page = await pageByInstant(qb, 'c.received_at', 'ASC', (r) => r.receivedAt!, pageSize(first), after);
+    const page = await pageByInstant(qb, 'c.received_at', 'ASC', (r) => r.receivedAt!, request);
     await this.audit.recordRead(viewer, { action: 'complaint.listOpen', targetType: 'complaint', detail: { returned: page.items.map((r) => r.id) } });
     return { ...page, items: page.items.map((r) => this.withClock(r)) };
   }

@@ -6,7 +6,7 @@ import type { NotificationService } from '../notifications/notification.service'
 import type { Clock } from '../shared/clock';
 import { isAfter, londonToday, type LocalDate } from '../shared/dates';
 import { assertNoViolations, badInput, notFound, ruleViolation } from '../shared/errors';
-import { pageByInstant, pageSize, type Page } from '../shared/pagination';
+import { pageByInstant, type Page, type PageRequest } from '../shared/pagination';
 import type { UnitOfWork } from '../shared/unit-of-work';
 import { requireMemberId, requireNotOwnCase, requireRole, type Viewer } from '../shared/viewer';
 import { ConductAppeal } from './appeal.entity';
@@ -257,16 +257,15 @@ export class ConductCaseService {
   }
 
   /** The conduct panel's list, oldest report first (an audited read). */
-  async list(viewer: Viewer, status: ConductCaseStatus | undefined, subjectMemberId: string | undefined, first?: number, after?: string): Promise<Page<ConductCase>> {
+  async list(viewer: Viewer, status: ConductCaseStatus | undefined, subjectMemberId: string | undefined, request: PageRequest): Promise<Page<ConductCase>> {
     requireRole(viewer, CONDUCT_ROLES, 'ATS-57');
-    const size = pageSize(first);
     const qb = this.dataSource.getRepository(ConductCase).createQueryBuilder('c');
     if (status) qb.andWhere('c.status = :status', { status });
     if (subjectMemberId) qb.andWhere('c.subject_member_id = :subjectMemberId', { subjectMemberId });
     // DEC-G1: nobody sees their own cases in the panel's list.
     const self = [viewer.memberId, viewer.subject].filter((x): x is string => !!x && /^[0-9a-f-]{36}$/i.test(x));
     if (self.length) qb.andWhere('c.subject_member_id NOT IN (:...self)', { self });
-    const page = await pageByInstant(qb, 'c.reported_at', 'ASC', (r) => r.reportedAt, size, after);
+    const page = await pageByInstant(qb, 'c.reported_at', 'ASC', (r) => r.reportedAt, request);
     await this.audit.recordRead(viewer, { action: 'conductCase.list', targetType: 'conduct_case', detail: { returned: page.items.map((r) => r.id) } });
     return page;
   }

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { ParticipantStatus } from '../ats/programme/programme.enums';
 import { isCurrentMember } from '../membership/membership.rules';
 import type { Member } from '../membership/member.entity';
 import { addDays, isAfter, isBefore, isOnOrAfter, type LocalDate } from '../shared/dates';
-import { badInput, conflict, type Violation } from '../shared/errors';
+import { badInput, conflict, ruleViolation, type Violation } from '../shared/errors';
 import {
   AppealOutcome,
   AppealStatus,
@@ -242,4 +243,19 @@ export function remedyFor(decision: AppealedAwardDecision, requested: AwardAppea
     return AwardAppealRemedy.NEW_VIVA;
   }
   return requested ?? AwardAppealRemedy.NEW_VIVA;
+}
+
+/**
+ * COP-7 (with DEC-V1, ATS-33): an award appeal is against a decision the participant actually received. A final VIVA
+ * not passed leaves the participant NOT_AWARDED; a resubmission that failed leaves them RESTART_REQUIRED with the
+ * resubmission's own outcome (round RESUBMISSION, RESTART_REQUIRED) current. A RESTART_REQUIRED reached otherwise (a
+ * first submission, or no resubmission by the deadline, ATS-32) is not a failed resubmission.
+ */
+export function assertAwardDecisionReceived(decision: AppealedAwardDecision, participantStatus: ParticipantStatus, resubmissionFailed: boolean): void {
+  if (decision === AppealedAwardDecision.NOT_AWARDED_AFTER_VIVA && participantStatus !== ParticipantStatus.NOT_AWARDED) {
+    throw ruleViolation('COP-7', `Only a decision not to award after a final VIVA can be appealed as NOT_AWARDED_AFTER_VIVA; this participation is ${participantStatus}`);
+  }
+  if (decision === AppealedAwardDecision.RESUBMISSION_FAILED && (participantStatus !== ParticipantStatus.RESTART_REQUIRED || !resubmissionFailed)) {
+    throw ruleViolation('COP-7', `Only a resubmission that failed (ATS-33) can be appealed as RESUBMISSION_FAILED; this participation is ${participantStatus}${participantStatus === ParticipantStatus.RESTART_REQUIRED ? ' without a failed resubmission' : ''}`);
+  }
 }

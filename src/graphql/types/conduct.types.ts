@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsNotEmpty, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   AppealOutcome,
@@ -357,8 +357,8 @@ export class PanelSeatInput {
 @InputType({ description: 'ATS-56: one sanction.' })
 export class SanctionInput {
   @Field(() => SanctionKind, { description: 'What it does.' }) @IsEnum(SanctionKind) kind: SanctionKind;
-  // A String, not the StatusTitle enum: the register and ats2 work each register that enum; switch to it after the merge.
-  @Field(() => String, { nullable: true, description: 'STATUS_SUSPENSION / STATUS_REMOVAL: which status, ATS or QTLS.' }) @IsOptional() @IsIn(Object.values(StatusTitle)) @MaxLength(4) statusTitle?: StatusTitle | null;
+  // The StatusTitle GraphQL enum is registered by the register types (src/graphql/types/register.types.ts).
+  @Field(() => StatusTitle, { nullable: true, description: 'STATUS_SUSPENSION / STATUS_REMOVAL: which status, ATS or QTLS.' }) @IsOptional() @IsEnum(StatusTitle) statusTitle?: StatusTitle | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Suspensions: the first day no longer suspended; omit for open-ended.' }) @IsOptional() endsOn?: string | null;
 }
 

@@ -1,11 +1,11 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AwardAppeal } from '../../../domain/conduct/award-appeal.entity';
 import { CONDUCT_ROLES } from '../../../domain/conduct/conduct-access';
 import { AppealedAwardDecision, AwardAppealOutcome, AwardAppealRemedy, AwardAppealStatus } from '../../../domain/conduct/conduct.enums';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { AwardAppealConnection, AwardAppealType } from '../../types/conduct.types';
 import { limit, uuid } from './views';
 
@@ -40,20 +40,19 @@ export class AwardAppealResolver {
     return ctx.services.conduct.awardAppeals.decide(ctx.viewer, uuid('id', id), outcome, limit('reasons', reasons, 10000), remedy);
   }
 
-  @Query(() => [AwardAppealType], { description: 'The signed-in member’s own award appeals.' })
+  @Query(() => [AwardAppealType], { description: 'The signed-in member’s own award appeals, newest first. Not paged: it stays small (at most one appeal per decision not to award on each of the member’s participations; capped at 100).' })
   @Allow(Role.MEMBER)
   myAwardAppeals(@Ctx() ctx: Context): Promise<AwardAppeal[]> {
     return ctx.services.conduct.awardAppeals.mine(ctx.viewer);
   }
 
-  @Query(() => AwardAppealConnection, { description: 'Award appeals, oldest first (audited).' })
+  @Query(() => AwardAppealConnection, { description: 'Award appeals, oldest first (audited). Keyset-paged both ways: first/after or last/before.' })
   @Allow(...CONDUCT_ROLES)
   async awardAppeals(
     @Ctx() ctx: Context,
     @Arg('status', () => AwardAppealStatus, { nullable: true, description: 'Only appeals in this state.' }) status: AwardAppealStatus | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size (1-100).' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<AwardAppeal>> {
-    return toConnection(await ctx.services.conduct.awardAppeals.list(ctx.viewer, status, first, after));
+    return toConnection(await ctx.services.conduct.awardAppeals.list(ctx.viewer, status, paging));
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CONDUCT_ROLES } from '../../../domain/conduct/conduct-access';
 import type { Complaint } from '../../../domain/conduct/complaint.entity';
 import type { ComplaintWithClock } from '../../../domain/conduct/complaint.service';
@@ -6,7 +6,7 @@ import { ComplaintOutcome } from '../../../domain/conduct/conduct.enums';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow, Public } from '../../access';
 import type { Context } from '../../context';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { ComplaintConnection, ComplaintInput, ComplaintType, PublicComplaintAcceptedType, PublicComplaintInput, PublicComplaintStatusType } from '../../types/conduct.types';
 import { limit, uuid } from './views';
 
@@ -42,21 +42,20 @@ export class ComplaintResolver {
     return publicStatus(await ctx.services.conduct.complaints.publicStatus(ctx.viewer, limit('token', token, 100)));
   }
 
-  @Query(() => [ComplaintType], { description: 'The signed-in member’s own complaints.' })
+  @Query(() => [ComplaintType], { description: 'The signed-in member’s own complaints, newest first. Not paged: it stays small (one member’s own complaints; capped at 100).' })
   @Allow(Role.MEMBER)
   myComplaints(@Ctx() ctx: Context): Promise<ComplaintWithClock[]> {
     return ctx.services.conduct.complaints.mine(ctx.viewer);
   }
 
-  @Query(() => ComplaintConnection, { description: 'COP-7: open complaints (received, acknowledged, assigned), oldest first, with age and overdue targets (audited).' })
+  @Query(() => ComplaintConnection, { description: 'COP-7: open complaints (received, acknowledged, assigned), oldest first (by age: longest waiting first, on every page, forward or backward), with age and overdue targets (audited).' })
   @Allow(...CONDUCT_ROLES)
   async openComplaints(
     @Ctx() ctx: Context,
     @Arg('overdueOnly', () => Boolean, { nullable: true, description: 'Only those past a target.' }) overdueOnly: boolean | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size (1-100).' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<ComplaintWithClock>> {
-    return toConnection(await ctx.services.conduct.complaints.open(ctx.viewer, !!overdueOnly, first, after));
+    return toConnection(await ctx.services.conduct.complaints.open(ctx.viewer, !!overdueOnly, paging));
   }
 
   @Query(() => ComplaintType, { description: 'One complaint (audited).' })

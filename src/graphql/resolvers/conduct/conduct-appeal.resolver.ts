@@ -1,11 +1,11 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ConductAppeal } from '../../../domain/conduct/appeal.entity';
 import { CONDUCT_ROLES } from '../../../domain/conduct/conduct-access';
 import { AppealStatus } from '../../../domain/conduct/conduct.enums';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import { AppealDecisionInput, ConductAppealConnection, ConductAppealType, PanelSeatInput } from '../../types/conduct.types';
 import { seatsOf } from './conduct-case.resolver';
 import { appealView, limit, panelView, uuid } from './views';
@@ -45,15 +45,14 @@ export class ConductAppealResolver {
     return appealView(file.appeal, panelView(file.panel));
   }
 
-  @Query(() => ConductAppealConnection, { description: 'Appeals, oldest first (audited).' })
+  @Query(() => ConductAppealConnection, { description: 'Appeals, oldest first (audited). Keyset-paged both ways: first/after or last/before.' })
   @Allow(...CONDUCT_ROLES)
   async conductAppeals(
     @Ctx() ctx: Context,
     @Arg('status', () => AppealStatus, { nullable: true, description: 'Only appeals in this state.' }) status: AppealStatus | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size (1-100).' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<ConductAppealType>> {
-    const page = await ctx.services.conduct.appeals.list(ctx.viewer, status, first, after);
+    const page = await ctx.services.conduct.appeals.list(ctx.viewer, status, paging);
     return toConnection({ ...page, items: page.items.map((a: ConductAppeal) => appealView(a)) });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CASE_REPORTER_ROLES, CONDUCT_ROLES } from '../../../domain/conduct/conduct-access';
 import type { ConductCase, ConductCaseNote, ConductConflict, ConductExternalContact } from '../../../domain/conduct/conduct-case.entity';
 import { ConductCaseStatus } from '../../../domain/conduct/conduct.enums';
@@ -8,7 +8,7 @@ import { Role } from '../../../domain/shared/viewer';
 import { Allow } from '../../access';
 import type { Context } from '../../context';
 import { LocalDateScalar } from '../../scalars';
-import { toConnection, type ConnectionShape } from '../../types/common.types';
+import { ConnectionArgs, toConnection, type ConnectionShape } from '../../types/common.types';
 import {
   ConductCaseConnection,
   ConductCaseFileType,
@@ -109,19 +109,18 @@ export class ConductCaseResolver {
     return caseFileView(await ctx.services.conduct.cases.file(ctx.viewer, uuid('id', id)), londonToday(ctx.services.clock));
   }
 
-  @Query(() => ConductCaseConnection, { description: 'Conduct cases, oldest report first (audited).' })
+  @Query(() => ConductCaseConnection, { description: 'Conduct cases, oldest report first (audited). Keyset-paged both ways: first/after or last/before.' })
   @Allow(...CONDUCT_ROLES)
   async conductCases(
     @Ctx() ctx: Context,
     @Arg('status', () => ConductCaseStatus, { nullable: true, description: 'Only cases in this state.' }) status: ConductCaseStatus | undefined,
     @Arg('subjectMemberId', () => ID, { nullable: true, description: 'Only cases about this member.' }) subjectMemberId: string | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size (1-100).' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor.' }) after: string | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ConnectionShape<ConductCase>> {
-    return toConnection(await ctx.services.conduct.cases.list(ctx.viewer, status, subjectMemberId ? uuid('subjectMemberId', subjectMemberId) : undefined, first, after));
+    return toConnection(await ctx.services.conduct.cases.list(ctx.viewer, status, subjectMemberId ? uuid('subjectMemberId', subjectMemberId) : undefined, paging));
   }
 
-  @Query(() => [MyConductCaseType], { description: 'The signed-in member’s own cases: status, decision, reasons, sanctions and appeal (never the reporter or internal notes).' })
+  @Query(() => [MyConductCaseType], { description: 'The signed-in member’s own cases, newest first: status, decision, reasons, sanctions and appeal (never the reporter or internal notes). Not paged: it stays small (cases about one member; capped at 100).' })
   @Allow(Role.MEMBER)
   async myConductCases(@Ctx() ctx: Context): Promise<MyConductCaseType[]> {
     const today = londonToday(ctx.services.clock);
