@@ -124,17 +124,22 @@ export class CollegeFeedService {
     let cursor: (string | number)[] = backward ? ['9999-12-31', 'ffffffff-ffff-ffff-ffff-ffffffffffff'] : ['0001-01-01', '00000000-0000-0000-0000-000000000000'];
     if (given) cursor = decodeCursor(given, ['date', 'uuid'], field);
     const rows: { id: string; full_name: string; membership_number: string; ats_awarded_on: string; conferred_on: string; share_by: string; total: string }[] = await this.dataSource.query(
-      `SELECT c.id, m.given_name || ' ' || m.family_name AS full_name, m.membership_number, c.ats_awarded_on::text AS ats_awarded_on,
-              c.conferred_on::text AS conferred_on, c.share_by::text AS share_by,
-              (SELECT count(*) FROM chartered_teacher_conferral o WHERE o.acknowledged_at IS NULL AND o.share_by < $1::date) AS total
-         FROM chartered_teacher_conferral c JOIN member m ON m.id = c.member_id
-        WHERE c.acknowledged_at IS NULL AND c.share_by < $1::date AND (c.share_by, c.id) ${backward ? '<' : '>'} ($2::date, $3::uuid)
-        ORDER BY c.share_by ${backward ? 'DESC' : 'ASC'}, c.id ${backward ? 'DESC' : 'ASC'}
-        LIMIT $4`,
+      // The total comes with the page, even an empty one (past either end): the page is joined to the count.
+      `SELECT p.*, t.total FROM
+         (SELECT count(*) AS total FROM chartered_teacher_conferral o WHERE o.acknowledged_at IS NULL AND o.share_by < $1::date) t
+         LEFT JOIN LATERAL (
+           SELECT c.id, m.given_name || ' ' || m.family_name AS full_name, m.membership_number, c.ats_awarded_on::text AS ats_awarded_on,
+                  c.conferred_on::text AS conferred_on, c.share_by::text AS share_by
+             FROM chartered_teacher_conferral c JOIN member m ON m.id = c.member_id
+            WHERE c.acknowledged_at IS NULL AND c.share_by < $1::date AND (c.share_by, c.id) ${backward ? '<' : '>'} ($2::date, $3::uuid)
+            ORDER BY c.share_by ${backward ? 'DESC' : 'ASC'}, c.id ${backward ? 'DESC' : 'ASC'}
+            LIMIT $4) p ON true
+        ORDER BY p.share_by ${backward ? 'DESC' : 'ASC'}, p.id ${backward ? 'DESC' : 'ASC'}`,
       [today, cursor[0], cursor[1], size + 1],
     );
-    const more = rows.length > size;
-    const fetched = rows.slice(0, size);
+    const found = rows.filter((r) => r.id !== null);
+    const more = found.length > size;
+    const fetched = found.slice(0, size);
     const page = backward ? fetched.reverse() : fetched;
     await this.audit.recordRead(viewer, { action: 'college.read_overdue_conferrals', targetType: 'chartered_teacher_conferral', detail: { count: page.length } });
     const cursors = page.map((r) => encodeCursor([r.share_by, r.id]));
