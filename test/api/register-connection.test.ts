@@ -144,20 +144,26 @@ describe('professionalStatusRegister as a Relay connection (ATS-41, issue 7 item
     const anchor = (await page({ first: 100 })).edges[7].cursor;
     await page({ last: 5, before: anchor }); // warm up: the prepared statement is parsed once per connection
     const original = Client.prototype.query;
-    let statements = 0;
-    Client.prototype.query = function (this: Client, ...args: unknown[]) {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-      if (!text?.includes('FROM server_clock')) statements++;
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    let back: Conn;
-    try {
-      back = await page({ last: 4, before: anchor });
-    } finally {
-      Client.prototype.query = original;
+    // Background pollers (outbox, sweeps) share Client.prototype in this process and can only add statements: the
+    // fewest seen over three reads is what one backward page costs.
+    const counts: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      let statements = 0;
+      Client.prototype.query = function (this: Client, ...args: unknown[]) {
+        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
+        if (!text?.includes('FROM server_clock')) statements++;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      let back: Conn;
+      try {
+        back = await page({ last: 4, before: anchor });
+      } finally {
+        Client.prototype.query = original;
+      }
+      expect(numbers(back)).toEqual(expected.slice(3, 7));
+      counts.push(statements);
     }
-    expect(numbers(back)).toEqual(expected.slice(3, 7));
-    expect(statements).toBe(1);
+    expect(Math.min(...counts)).toBe(1);
   });
 });
 
@@ -219,9 +225,15 @@ describe('overdue conferrals as a Relay connection, and the College feed pageInf
   });
 
   it('gives the College feed a complete pageInfo: startCursor is the first conferral, and paging after it skips only that one', async () => {
-    const res = await t.gql(FEED, { first: 3 }, 'chartered-college');
-    expectNoErrors(res);
-    const p1 = res.data!.charteredTeacherConferrals;
+    // The feed holds back conferrals while any older transaction is open (ATS-49 watermark): wait until the five
+    // committed in beforeAll are served.
+    let p1 = { nodes: [] as unknown[], pageInfo: {} as Conn['pageInfo'] };
+    for (let tries = 0; tries < 50 && p1.nodes.length < 3; tries++) {
+      if (tries) await new Promise((r) => setTimeout(r, 100));
+      const res = await t.gql(FEED, { first: 3 }, 'chartered-college');
+      expectNoErrors(res);
+      p1 = res.data!.charteredTeacherConferrals;
+    }
     expect(p1.nodes).toHaveLength(3);
     expect(p1.pageInfo).toMatchObject({ hasPreviousPage: false });
     expect(typeof p1.pageInfo.startCursor).toBe('string');
