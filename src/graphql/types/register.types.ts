@@ -25,10 +25,19 @@ export class RegisterEntry {
   @Field(() => [StatusTitle], { description: 'The titles the holder holds and that are listed today (ATS-41, ATS-50, DEC-G2).' }) titles: StatusTitle[];
 }
 
-@ObjectType('RegisterEntryConnection', { description: 'A page of register entries, ordered by surname, then forename, then membership number.', simpleResolvers: true })
+// The register's connection and edge types are written out (not `Connection()`) only to keep `simpleResolvers` on
+// this hot path (docs/register-performance.md); their shape is the Relay one every connection has.
+@ObjectType('RegisterEntryEdge', { description: 'One register entry in a page, with the cursor to page from it.', simpleResolvers: true })
+export class RegisterEntryEdge {
+  @Field({ description: 'Opaque keyset cursor of this entry: pass it as `after` or `before`.' }) cursor: string;
+  @Field(() => RegisterEntry, { description: 'The register entry.' }) node: RegisterEntry;
+}
+
+@ObjectType('RegisterEntryConnection', { description: 'A page of register entries (Relay connection), ordered by surname, then forename, then membership number.', simpleResolvers: true })
 export class RegisterEntryConnection {
-  @Field(() => [RegisterEntry], { description: 'The entries on this page.' }) nodes: RegisterEntry[];
-  @Field(() => PageInfo, { description: 'Pass pageInfo.endCursor as `after` for the next page.' }) pageInfo: PageInfo;
+  @Field(() => [RegisterEntry], { description: 'The entries on this page (the same as `edges.node`).' }) nodes: RegisterEntry[];
+  @Field(() => [RegisterEntryEdge], { description: 'The entries on this page with their cursors.' }) edges: RegisterEntryEdge[];
+  @Field(() => PageInfo, { description: 'Pass pageInfo.endCursor as `after` for the next page, or pageInfo.startCursor as `before` for the previous one.' }) pageInfo: PageInfo;
   @Field(() => Int, { description: 'How many listed entries match the whole search.' }) totalCount: number;
 }
 
@@ -50,7 +59,7 @@ export class CollegeConferral {
 @ObjectType('CollegeConferralFeed', { description: 'ATS-49: a page of the Chartered College feed, oldest first; never skips nor repeats a record.', simpleResolvers: true })
 export class CollegeConferralFeed {
   @Field(() => [CollegeConferral], { description: 'The conferrals on this page.' }) nodes: CollegeConferral[];
-  @Field(() => PageInfo, { description: 'Keep pageInfo.endCursor (never null) and pass it as `after` on the next pull.' }) pageInfo: PageInfo;
+  @Field(() => PageInfo, { description: 'Keep pageInfo.endCursor (never null) and pass it as `after` on the next pull. startCursor is the cursor of the first conferral of this page (null when empty); the feed pages forward only, so hasPreviousPage is true whenever `after` was given.' }) pageInfo: PageInfo;
 }
 
 @ObjectType('OverdueConferral', { description: 'ATS-49: a conferral the Chartered College has not acknowledged six weeks after the award.', simpleResolvers: true })
@@ -58,10 +67,17 @@ export class OverdueConferral extends CollegeConferral {
   @Field(() => LocalDateScalar, { description: 'The date it should have been shared by (award + 42 days).' }) shareBy: LocalDate;
 }
 
-@ObjectType('OverdueConferralConnection', { description: 'A page of overdue conferrals, the most overdue first.', simpleResolvers: true })
+@ObjectType('OverdueConferralEdge', { description: 'One overdue conferral in a page, with the cursor to page from it.', simpleResolvers: true })
+export class OverdueConferralEdge {
+  @Field({ description: 'Opaque keyset cursor of this conferral: pass it as `after` or `before`.' }) cursor: string;
+  @Field(() => OverdueConferral, { description: 'The overdue conferral.' }) node: OverdueConferral;
+}
+
+@ObjectType('OverdueConferralConnection', { description: 'A page of overdue conferrals (Relay connection), the most overdue first.', simpleResolvers: true })
 export class OverdueConferralConnection {
-  @Field(() => [OverdueConferral], { description: 'The conferrals on this page.' }) nodes: OverdueConferral[];
-  @Field(() => PageInfo, { description: 'Pass pageInfo.endCursor as `after` for the next page.' }) pageInfo: PageInfo;
+  @Field(() => [OverdueConferral], { description: 'The conferrals on this page (the same as `edges.node`).' }) nodes: OverdueConferral[];
+  @Field(() => [OverdueConferralEdge], { description: 'The conferrals on this page with their cursors.' }) edges: OverdueConferralEdge[];
+  @Field(() => PageInfo, { description: 'Pass pageInfo.endCursor as `after` for the next page, or pageInfo.startCursor as `before` for the previous one.' }) pageInfo: PageInfo;
   @Field(() => Int, { description: 'How many conferrals are overdue in all.' }) totalCount: number;
 }
 

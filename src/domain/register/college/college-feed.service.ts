@@ -3,7 +3,7 @@ import type { AuditService } from '../../audit/audit.service';
 import type { Clock } from '../../shared/clock';
 import { londonDateOf, type LocalDate } from '../../shared/dates';
 import { badInput } from '../../shared/errors';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
+import { decodeCursor, encodeCursor, isBackward, pageSize, type PageRequest } from '../../shared/pagination';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { requireRole, Role, type Viewer } from '../../shared/viewer';
 
@@ -17,6 +17,8 @@ export interface CollegeConferralView {
 
 export interface CollegeFeedPage {
   items: CollegeConferralView[];
+  /** The cursor of the first conferral of the page (null when empty). */
+  startCursor: string | null;
   endCursor: string;
   hasNextPage: boolean;
 }
@@ -74,6 +76,7 @@ export class CollegeFeedService {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => ({ fullName: r.full_name, membershipNumber: r.membership_number, atsAwardedOn: r.ats_awarded_on, conferredOn: r.conferred_on })),
+      startCursor: page[0] ? encodeCursor([page[0].txid, Number(page[0].seq)]) : null,
       hasNextPage,
       endCursor: last ? encodeCursor([last.txid, Number(last.seq)]) : encodeCursor([String(txid), seq]),
     };
@@ -107,33 +110,46 @@ export class CollegeFeedService {
     });
   }
 
-  /** ATS-49: staff see conferrals the College has not acknowledged six weeks (42 days) after the award. */
-  async overdue(viewer: Viewer, first?: number | null, after?: string | null): Promise<{ items: OverdueConferralView[]; endCursor: string | null; hasNextPage: boolean; totalCount: number }> {
+  /** ATS-49: staff see conferrals the College has not acknowledged six weeks (42 days) after the award; first/after or last/before. */
+  async overdue(
+    viewer: Viewer,
+    request: PageRequest,
+  ): Promise<{ items: OverdueConferralView[]; cursors: string[]; startCursor: string | null; endCursor: string | null; hasNextPage: boolean; hasPreviousPage: boolean; totalCount: number }> {
     requireRole(viewer, STAFF, 'ATS-49');
-    const size = pageSize(first ?? undefined, 50);
+    const backward = isBackward(request);
+    const size = pageSize(request, 50);
+    const field = backward ? 'before' : 'after';
+    const given = backward ? request.before : request.after;
     const today = londonDateOf(this.clock.now());
-    let cursor: (string | number)[] = ['0001-01-01', '00000000-0000-0000-0000-000000000000'];
-    if (after) {
-      cursor = decodeCursor(after, 2);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(String(cursor[0])) || !/^[0-9a-f-]{36}$/.test(String(cursor[1]))) throw badInput('after', 'The cursor is not valid');
-    }
+    let cursor: (string | number)[] = backward ? ['9999-12-31', 'ffffffff-ffff-ffff-ffff-ffffffffffff'] : ['0001-01-01', '00000000-0000-0000-0000-000000000000'];
+    if (given) cursor = decodeCursor(given, ['date', 'uuid'], field);
     const rows: { id: string; full_name: string; membership_number: string; ats_awarded_on: string; conferred_on: string; share_by: string; total: string }[] = await this.dataSource.query(
-      `SELECT c.id, m.given_name || ' ' || m.family_name AS full_name, m.membership_number, c.ats_awarded_on::text AS ats_awarded_on,
-              c.conferred_on::text AS conferred_on, c.share_by::text AS share_by,
-              (SELECT count(*) FROM chartered_teacher_conferral o WHERE o.acknowledged_at IS NULL AND o.share_by < $1::date) AS total
-         FROM chartered_teacher_conferral c JOIN member m ON m.id = c.member_id
-        WHERE c.acknowledged_at IS NULL AND c.share_by < $1::date AND (c.share_by, c.id) > ($2::date, $3::uuid)
-        ORDER BY c.share_by, c.id
-        LIMIT $4`,
+      // The total comes with the page, even an empty one (past either end): the page is joined to the count.
+      `SELECT p.*, t.total FROM
+         (SELECT count(*) AS total FROM chartered_teacher_conferral o WHERE o.acknowledged_at IS NULL AND o.share_by < $1::date) t
+         LEFT JOIN LATERAL (
+           SELECT c.id, m.given_name || ' ' || m.family_name AS full_name, m.membership_number, c.ats_awarded_on::text AS ats_awarded_on,
+                  c.conferred_on::text AS conferred_on, c.share_by::text AS share_by
+             FROM chartered_teacher_conferral c JOIN member m ON m.id = c.member_id
+            WHERE c.acknowledged_at IS NULL AND c.share_by < $1::date AND (c.share_by, c.id) ${backward ? '<' : '>'} ($2::date, $3::uuid)
+            ORDER BY c.share_by ${backward ? 'DESC' : 'ASC'}, c.id ${backward ? 'DESC' : 'ASC'}
+            LIMIT $4) p ON true
+        ORDER BY p.share_by ${backward ? 'DESC' : 'ASC'}, p.id ${backward ? 'DESC' : 'ASC'}`,
       [today, cursor[0], cursor[1], size + 1],
     );
-    const page = rows.slice(0, size);
+    const found = rows.filter((r) => r.id !== null);
+    const more = found.length > size;
+    const fetched = found.slice(0, size);
+    const page = backward ? fetched.reverse() : fetched;
     await this.audit.recordRead(viewer, { action: 'college.read_overdue_conferrals', targetType: 'chartered_teacher_conferral', detail: { count: page.length } });
-    const last = page[page.length - 1];
+    const cursors = page.map((r) => encodeCursor([r.share_by, r.id]));
     return {
       items: page.map((r) => ({ fullName: r.full_name, membershipNumber: r.membership_number, atsAwardedOn: r.ats_awarded_on, conferredOn: r.conferred_on, shareBy: r.share_by })),
-      endCursor: last ? encodeCursor([last.share_by, last.id]) : null,
-      hasNextPage: rows.length > size,
+      cursors,
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.length ? cursors[cursors.length - 1] : null,
+      hasNextPage: backward ? Boolean(given) : more,
+      hasPreviousPage: backward ? more : Boolean(given),
       totalCount: Number(rows[0]?.total ?? 0),
     };
   }

@@ -2,7 +2,7 @@ import type { Pool, QueryResult } from 'pg';
 import type { Clock } from '../../shared/clock';
 import { londonDateOf } from '../../shared/dates';
 import { badInput } from '../../shared/errors';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
+import { decodeCursor, encodeCursor, isBackward, pageSize } from '../../shared/pagination';
 import type { MemberGrade, MemberStatus } from '../../membership/membership.enums';
 import { StatusTitle } from '../register.enums';
 import { entryListedSql, entryTitlesSql } from './listing.sql';
@@ -26,7 +26,10 @@ export interface RegisterPage {
   endCursor: string | null;
   /** The cursor of the first entry of the page (null when empty). */
   startCursor?: string | null;
+  /** The keyset cursor of each entry, in the page's order (edges). */
+  cursors?: string[];
   hasNextPage: boolean;
+  hasPreviousPage?: boolean;
 }
 
 export interface RegisterSearchInput {
@@ -35,6 +38,8 @@ export interface RegisterSearchInput {
   title?: StatusTitle | null;
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
 export interface EmployerCheckItem {
@@ -93,6 +98,37 @@ ORDER BY p.surname_key, p.forename_key, p.membership_number`;
 export const NAME_SEARCH_SQL = nameSearchSql('ANY');
 const NAME_SEARCH = { ANY: NAME_SEARCH_SQL, ATS: nameSearchSql(StatusTitle.ATS), QTLS: nameSearchSql(StatusTitle.QTLS) } as const;
 
+// Backward (last/before): the same parameters, except $6..$8 = the `before` cursor lowered to at most (key || '~', '', '')
+// for the surname half (the upper end of the prefix range), and $10..$12 = `before` as given (('~', '', '') at the end).
+const BEFORE = `(e.surname_key, e.forename_key, e.membership_number) < ($6::text, $7::text, $8::text)`;
+const BEFORE_RAW = `(e.surname_key, e.forename_key, e.membership_number) < ($10::text, $11::text, $12::text)`;
+// The surname half's upper bound is the cursor alone (never above the prefix range's end); its lower bound the key.
+const SURNAME_PAGE_BACK = `e.surname_key >= $3`;
+const ORDER_DESC = 'e.surname_key DESC, e.forename_key DESC, e.membership_number DESC';
+
+/**
+ * The name search read backward, still one statement per page: each half walks the same covering index as forward
+ * but descending from the `before` cursor and stops after one page; the merged page comes out in descending order
+ * and the service reverses it. The total is the same count as forward.
+ */
+export function nameSearchBackwardSql(title: StatusTitle | 'ANY'): string {
+  const listed = entryListedSql('e', D, title);
+  return `
+SELECT p.full_name, p.membership_number, p.grade, p.titles, p.surname_key, p.forename_key, t.total, $2::text AS title FROM
+  (SELECT (SELECT count(*) FROM register_entry e WHERE ${SURNAME_MATCH} AND ${EVER_LISTED} AND ${listed})
+        + (SELECT count(*) FROM register_entry e WHERE ${FULL_NAME_COUNT} AND ${EVER_LISTED} AND ${listed}) AS total) t
+  LEFT JOIN LATERAL (
+    SELECT * FROM (
+      (SELECT ${COLUMNS} FROM register_entry e WHERE ${SURNAME_PAGE_BACK} AND ${listed} AND ${BEFORE} ORDER BY ${ORDER_DESC} LIMIT $9)
+      UNION ALL
+      (SELECT ${COLUMNS} FROM register_entry e WHERE ${FULL_NAME_MATCH} AND ${listed} AND ${BEFORE_RAW} ORDER BY ${ORDER_DESC} LIMIT $9)
+    ) u ORDER BY u.surname_key DESC, u.forename_key DESC, u.membership_number DESC LIMIT $9
+  ) p ON true
+ORDER BY p.surname_key DESC, p.forename_key DESC, p.membership_number DESC`;
+}
+export const NAME_SEARCH_BACKWARD_SQL = nameSearchBackwardSql('ANY');
+const NAME_SEARCH_BACKWARD = { ANY: NAME_SEARCH_BACKWARD_SQL, ATS: nameSearchBackwardSql(StatusTitle.ATS), QTLS: nameSearchBackwardSql(StatusTitle.QTLS) } as const;
+
 /** Exact membership number ($3); the listing condition is the same. */
 export function numberSearchSql(title: StatusTitle | 'ANY'): string {
   return `SELECT ${COLUMNS}, 1 AS total, $2::text AS title FROM register_entry e WHERE e.membership_number = $3 AND ${entryListedSql('e', D, title)}`;
@@ -138,7 +174,11 @@ export class RegisterSearchService {
   ) {}
 
   async search(input: RegisterSearchInput): Promise<RegisterPage> {
-    const size = pageSize(input.first ?? undefined, 20);
+    const request = { first: input.first, after: input.after, last: input.last, before: input.before };
+    const backward = isBackward(request);
+    const size = pageSize(request, 20); // refuses first/after mixed with last/before (BAD_USER_INPUT)
+    const field = backward ? 'before' : 'after';
+    const given = backward ? input.before : input.after;
     const today = londonDateOf(this.clock.now());
     const title = input.title ?? 'ANY';
     const hasName = input.name !== undefined && input.name !== null;
@@ -147,37 +187,54 @@ export class RegisterSearchService {
 
     if (hasNumber) {
       const number = normaliseNumber(input.membershipNumber!, 'membershipNumber');
-      if (input.after) return { items: [], totalCount: 0, endCursor: null, hasNextPage: false };
+      // At most one entry: nothing lies after or before it.
+      if (given) return { items: [], cursors: [], totalCount: 0, startCursor: null, endCursor: null, hasNextPage: backward, hasPreviousPage: !backward };
       const res = number ? await this.run(`register_number_${title}_v2`, NUMBER_SEARCH[title], [today, title, number]) : { rows: [] };
       const items = (res.rows as EntryRow[]).map(toView);
-      return { items, totalCount: items.length, endCursor: items.length ? encodeCursor(['#', '', items[0].membershipNumber]) : null, hasNextPage: false };
+      const cursors = items.map((i) => encodeCursor(['#', '', i.membershipNumber]));
+      return { items, cursors, totalCount: items.length, startCursor: cursors[0] ?? null, endCursor: cursors[0] ?? null, hasNextPage: false, hasPreviousPage: false };
     }
 
     if (input.name!.length > MAX_NAME_LENGTH) throw badInput('name', `A name has at most ${MAX_NAME_LENGTH} characters`);
     const key = searchKey(input.name!);
     if (key.length < 2) throw badInput('name', 'Enter at least two letters of a name (ATS-41)');
-    // The first page starts just before (key, '', ''); a later one after its cursor, never below that start (so the
-    // surname half can use the cursor alone as its lower bound: membership numbers are never empty).
-    let cursor: string[] = [key, '', ''];
-    let raw: string[] = ['', '', ''];
-    if (input.after) {
-      const given = decodeCursor(input.after, 3);
-      if (!given.every((v) => typeof v === 'string' && /^[A-Za-z0-9]{0,120}$/.test(v))) throw badInput('after', 'The cursor is not valid');
-      raw = given as string[];
-      if (compareKeys(raw, cursor) > 0) cursor = raw;
+    let raw: string[] | null = null;
+    if (given) {
+      const decoded = decodeCursor(given, 3, field);
+      if (!decoded.every((v) => typeof v === 'string' && /^[A-Za-z0-9]{0,120}$/.test(v))) throw badInput(field, `The ${field} cursor is not valid`);
+      raw = decoded as string[];
     }
-    const res = await this.run(`register_name_${title}_v2`, NAME_SEARCH[title], [today, title, key, `${key}~`, key.slice(0, 2), cursor[0], cursor[1], cursor[2], size + 1, raw[0], raw[1], raw[2]]);
+    let res: QueryResult;
+    if (!backward) {
+      // The first page starts just before (key, '', ''); a later one after its cursor, never below that start (so the
+      // surname half can use the cursor alone as its lower bound: membership numbers are never empty).
+      let cursor: string[] = [key, '', ''];
+      const from = raw ?? ['', '', ''];
+      if (compareKeys(from, cursor) > 0) cursor = from;
+      res = await this.run(`register_name_${title}_v2`, NAME_SEARCH[title], [today, title, key, `${key}~`, key.slice(0, 2), cursor[0], cursor[1], cursor[2], size + 1, from[0], from[1], from[2]]);
+    } else {
+      // The last page ends just before (key || '~', '', ''); an earlier one before its cursor, never above that end (so
+      // the surname half can use the cursor alone as its upper bound). '~' sorts after every key character in "C".
+      let cursor: string[] = [`${key}~`, '', ''];
+      const from = raw ?? ['~', '', ''];
+      if (compareKeys(from, cursor) < 0) cursor = from;
+      res = await this.run(`register_name_back_${title}_v2`, NAME_SEARCH_BACKWARD[title], [today, title, key, `${key}~`, key.slice(0, 2), cursor[0], cursor[1], cursor[2], size + 1, from[0], from[1], from[2]]);
+    }
     const rows = (res.rows as EntryRow[]).filter((r) => r.membership_number !== null);
     const totalCount = Number(res.rows[0]?.total ?? 0);
-    const hasNextPage = rows.length > size;
-    const page = hasNextPage ? rows.slice(0, size) : rows;
-    const last = page[page.length - 1];
+    const more = rows.length > size;
+    const fetched = more ? rows.slice(0, size) : rows;
+    const page = backward ? fetched.reverse() : fetched;
+    const cursors = page.map((r) => encodeCursor([r.surname_key!, r.forename_key!, r.membership_number]));
     return {
       items: page.map(toView),
+      cursors,
       totalCount,
-      hasNextPage,
-      startCursor: page[0] ? encodeCursor([page[0].surname_key!, page[0].forename_key!, page[0].membership_number]) : null,
-      endCursor: last ? encodeCursor([last.surname_key!, last.forename_key!, last.membership_number]) : null,
+      // Relay: forward, items precede whenever `after` was given; backward, items follow whenever `before` was given.
+      hasNextPage: backward ? Boolean(given) : more,
+      hasPreviousPage: backward ? more : Boolean(given),
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.length ? cursors[cursors.length - 1] : null,
     };
   }
 

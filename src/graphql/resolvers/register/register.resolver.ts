@@ -1,8 +1,9 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { StatusTitle } from '../../../domain/register/register.enums';
 import { Role } from '../../../domain/shared/viewer';
 import { Allow, Public } from '../../access';
 import type { Context } from '../../context';
+import { ConnectionArgs } from '../../types/common.types';
 import {
   AcknowledgeConferralsInput,
   CollegeConferralFeed,
@@ -20,7 +21,7 @@ export const PUBLIC_REGISTER_FIELDS = new Set(['professionalStatusRegister', 'em
 export class RegisterResolver {
   @Query(() => RegisterEntryConnection, {
     description:
-      'ATS-41, DEC-G2: the public Professional Status Register. Search by name (partial: a prefix of the surname, the forename or the full name; case, accents, apostrophes, hyphens and spaces ignored; at least two letters) or by exact membership number; optionally one title. Ordered by surname, forename, membership number.',
+      'ATS-41, DEC-G2: the public Professional Status Register. Search by name (partial: a prefix of the surname, the forename or the full name; case, accents, apostrophes, hyphens and spaces ignored; at least two letters) or by exact membership number; optionally one title. Ordered by surname, forename, membership number. Pages forward (first/after) and backward (last/before) by keyset, one SQL statement per page.',
   })
   @Public()
   professionalStatusRegister(
@@ -28,18 +29,20 @@ export class RegisterResolver {
     @Arg('name', () => String, { nullable: true, description: 'Part of a name: "zoe", "oconnor", "smith", "zoe smith".' }) name: string | null,
     @Arg('membershipNumber', () => String, { nullable: true, description: 'An exact membership number.' }) membershipNumber: string | null,
     @Arg('title', () => StatusTitle, { nullable: true, description: 'Only holders listed with this title.' }) title: StatusTitle | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size (1-100, default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<RegisterEntryConnection> {
-    return ctx.services.register.search.search({ name, membershipNumber, title, first, after }).then((p) => ({
+    const { first, after, last, before } = page;
+    return ctx.services.register.search.search({ name, membershipNumber, title, first, after, last, before }).then((p) => ({
       nodes: p.items,
-      pageInfo: { startCursor: p.startCursor ?? p.endCursor, endCursor: p.endCursor, hasNextPage: p.hasNextPage, hasPreviousPage: Boolean(after) },
+      edges: p.items.map((node, i) => ({ cursor: p.cursors![i], node })),
+      pageInfo: { startCursor: p.startCursor ?? null, endCursor: p.endCursor, hasNextPage: p.hasNextPage, hasPreviousPage: p.hasPreviousPage ?? false },
       totalCount: p.totalCount,
     }));
   }
 
   @Query(() => [EmployerCheckResult], {
-    description: 'ATS-41: the employer check. For each membership number (at most 100), whether a current register entry exists today, and the entry; in the order asked.',
+    description:
+      'ATS-41: the employer check. For each membership number (at most 100), whether a current register entry exists today, and the entry; in the order asked. A plain list, not a connection: it stays small, one answer per number asked and at most 100 numbers per request.',
   })
   @Public()
   employerCheck(
@@ -57,7 +60,7 @@ export class RegisterResolver {
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous pull; omit to start from the beginning.' }) after: string | null,
   ): Promise<CollegeConferralFeed> {
     const page = await ctx.services.register.college.feed(ctx.viewer, first, after);
-    return { nodes: page.items, pageInfo: { startCursor: null, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after) } };
+    return { nodes: page.items, pageInfo: { startCursor: page.startCursor, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after) } };
   }
 
   @Mutation(() => ConferralAcknowledgement, { description: 'ATS-49: the Chartered College acknowledges the records it has stored; acknowledging again changes nothing.' })
@@ -69,15 +72,21 @@ export class RegisterResolver {
     return ctx.services.register.college.acknowledge(ctx.viewer, input.membershipNumbers);
   }
 
-  @Query(() => OverdueConferralConnection, { description: 'ATS-49: conferrals the Chartered College has not acknowledged six weeks (42 days) after the award.' })
+  @Query(() => OverdueConferralConnection, {
+    description: 'ATS-49: conferrals the Chartered College has not acknowledged six weeks (42 days) after the award, the most overdue first; pages forward (first/after, default 50) and backward (last/before).',
+  })
   @Allow(Role.PROFESSIONAL_STATUS_TEAM, Role.ADMIN)
   async overdueCharteredTeacherConferrals(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size (1-100, default 50).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<OverdueConferralConnection> {
-    const page = await ctx.services.register.college.overdue(ctx.viewer, first, after);
-    return { nodes: page.items, pageInfo: { startCursor: null, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after) }, totalCount: page.totalCount };
+    const page = await ctx.services.register.college.overdue(ctx.viewer, { first: args.first, after: args.after, last: args.last, before: args.before });
+    return {
+      nodes: page.items,
+      edges: page.items.map((node, i) => ({ cursor: page.cursors[i], node })),
+      pageInfo: { startCursor: page.startCursor, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage },
+      totalCount: page.totalCount,
+    };
   }
 }
 
