@@ -97,7 +97,15 @@ function validatorProblems(args: readonly GraphQLArgument[], values: Record<stri
     const value = values[arg.name];
     if (!target || !isInputObjectType(named) || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
     const instance = Object.assign(Object.create(target.prototype as object) as object, value);
-    for (const error of validateSync(instance, { forbidUnknownValues: false })) {
+    let errors: ReturnType<typeof validateSync>;
+    try {
+      errors = validateSync(instance, { forbidUnknownValues: false });
+    } catch {
+      // A validator can throw on input the contract has already refused (validator's isEmail calls encodeURI, which
+      // throws URIError on an unpaired surrogate): the contract's own findings are the answer then.
+      continue;
+    }
+    for (const error of errors) {
       for (const message of Object.values(error.constraints ?? {})) problems.push({ field: error.property, message });
     }
   }

@@ -70,3 +70,21 @@ describe('the input contract', () => {
     expectNoErrors(fees);
   });
 });
+
+describe('a validator that throws on input the contract refuses', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers BAD_USER_INPUT, not INTERNAL_SERVER_ERROR, for an email holding an unpaired surrogate (isEmail would throw URIError)', async () => {
+    const res = await t.gql(`mutation ($input: PublicComplaintInput!) { submitPublicComplaint(input: $input) { accepted } }`, {
+      input: { name: 'A B', email: 'lone \udc00 low@example.org', summary: 'A summary', details: 'Some details' },
+    });
+    expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.extensions.field).toBe('email');
+  });
+});

@@ -101,9 +101,10 @@ function classification(): Record<string, Classified> {
         'reportAccessProblem',
         'requestAdjustment',
         'readiness',
+        'readinessMany',
         'submit',
       ],
-      internal: ['sections', 'submissionViolations', 'assertPortfolioOpen', 'byIds'],
+      internal: ['sections', 'submissionViolations', 'violationsFrom', 'assertPortfolioOpen', 'byIds'],
     },
     'programme.withdrawals': {
       staffOnly: { withdrawAsIneligible: [id(), 'Not teaching in the sector'], withdrawPastDeadline: [] },
