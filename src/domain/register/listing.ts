@@ -25,22 +25,9 @@ export function isStatusCurrent(status: StatusDates, today: LocalDate): boolean 
 
 /**
  * THE register listing condition (see ProfessionalStatus's doc comment): the status is current, the holder has not
- * opted out and is a current member. `isListedOnRegister` and `LISTED_ON_REGISTER_SQL` are the same rule.
+ * opted out and is a current member. Its SQL form is `statusListedSql` + `memberCurrentSql` in
+ * public/listing.sql.ts, built from the same conditions (the register's parity test proves they agree).
  */
 export function isListedOnRegister(status: StatusDates, member: Pick<Member, 'status' | 'renewalDate' | 'suspensionEndsOn'>, today: LocalDate): boolean {
   return isStatusCurrent(status, today) && !status.registerOptOut && isCurrentMember(member, today);
-}
-
-/**
- * The same condition as SQL, for `professional_status` aliased `ps` joined to `member` aliased `m`, with the London
- * date bound as `:today` (TypeORM named parameter). Reuse it rather than restating the rule.
- * A SUSPENDED member whose suspension has ended by date counts as current (membership.rules `effectiveStatus`).
- */
-export function listedOnRegisterSql(ps = 'ps', m = 'm', today = ':today'): string {
-  return `(${ps}.removed_on IS NULL
-    AND NOT (${ps}.suspended_on IS NOT NULL AND ${ps}.suspended_on <= ${today}::date AND (${ps}.suspension_ends_on IS NULL OR ${today}::date < ${ps}.suspension_ends_on))
-    AND (${ps}.reaccreditation_due_on IS NULL OR ${today}::date <= ${ps}.reaccreditation_due_on)
-    AND NOT ${ps}.register_opt_out
-    AND ${today}::date <= ${m}.renewal_date
-    AND (${m}.status = 'ACTIVE' OR (${m}.status = 'SUSPENDED' AND ${m}.suspension_ends_on IS NOT NULL AND ${today}::date >= ${m}.suspension_ends_on)))`;
 }

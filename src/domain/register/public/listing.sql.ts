@@ -1,5 +1,5 @@
 import type { LocalDate } from '../../shared/dates';
-import { isBefore } from '../../shared/dates';
+import { isStatusCurrent } from '../listing';
 import { isCurrentMember } from '../../membership/membership.rules';
 import type { MemberStatus } from '../../membership/membership.enums';
 import { StatusTitle } from '../register.enums';
@@ -115,13 +115,9 @@ export interface MemberRow {
   suspensionEndsOn: LocalDate | null;
 }
 
-/** The TypeScript twin of statusListedSql. */
+/** The TypeScript twin of statusListedSql: the same primitives as the rest of the domain (register/listing.ts). */
 export function isStatusListed(s: StatusRow, today: LocalDate): boolean {
-  if (!s.awardedOn || s.removedOn) return false;
-  const suspendedToday = !!s.suspendedOn && !isBefore(today, s.suspendedOn) && (!s.suspensionEndsOn || isBefore(today, s.suspensionEndsOn));
-  if (suspendedToday) return false;
-  if (s.reaccreditationDueOn && isBefore(s.reaccreditationDueOn, today)) return false; // ATS-50: dormant the day after
-  return !s.registerOptOut;
+  return !!s.awardedOn && isStatusCurrent(s, today) && !s.registerOptOut;
 }
 
 /** The TypeScript twin of entryListedSql: the holder is listed with these titles (empty: not listed). */
