@@ -101,6 +101,8 @@ async function main(): Promise<void> {
     SEED_DEMO_DATA: 'false',
     SWEEP_INTERVAL_SECONDS: '0',
     LOG_LEVEL: 'warn',
+    // One load generator on one address: the per-client rate limit (issue 7) would measure itself, not the register.
+    RATE_LIMIT_ENABLED: 'false',
     REGISTER_RESPONSE_CACHE: String(cache),
     REGISTER_CACHE_MAX_AGE: '30',
   });

@@ -61,7 +61,9 @@ type KeyedRequest = FastifyRequest & { [CACHE_KEY]?: string };
  */
 function addResponseCache(server: FastifyInstance, maxAge: number): void {
   const cache = new LRUCache<string, CachedResponse>({ max: 5000, maxSize: 50_000_000, sizeCalculation: (v) => v.body.length + 64, ttl: maxAge * 1000 });
-  server.addHook('preHandler', async (request, reply) => {
+  // preValidation runs before every preHandler, the edge's query limits included: a hit is a request that already
+  // passed them (same method, URL and body) and was answered `public`, so it is served without analysing it again.
+  server.addHook('preValidation', async (request, reply) => {
     if (request.routeOptions.url !== '/graphql' || request.headers.authorization) return;
     let key: string;
     if (request.method === 'GET') key = `G${request.url}`;
