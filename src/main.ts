@@ -8,7 +8,7 @@ import { buildDataSource, MIGRATION_DATABASE_TIMEOUTS } from './db/data-source';
 import { isDatabaseUnavailable, unavailableReason } from './db/database-errors';
 import { waitForDatabase } from './db/wait-for-database';
 import { SystemClock } from './domain/shared/clock';
-import { seedDemoData, seedDemoProgramme } from './db/demo-seed';
+import { seedDemoData, seedDemoProgramme, seedDemoRegister } from './db/demo-seed';
 import { DEMO_IDENTITIES } from './db/demo-identities';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { OutboxDispatcher, SmtpMailSender } from './domain/notifications/outbox-dispatcher';
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
       await app.services.serverClock.refresh(); // the shared test clock (DEC-T2), so demo data is dated like every instance
       if (config.seedDemoData && (await seedDemoData(setup, app.services.clock))) log.info('demo data seeded');
       if (config.seedDemoData && (await seedDemoProgramme(setup, app.services.clock))) log.info('demo ATS cohorts, template and approved qualifications seeded');
+      if (config.seedDemoData && (await seedDemoRegister(setup, app.services.clock))) log.info('demo register holders seeded');
     });
   } finally {
     await setup.destroy();

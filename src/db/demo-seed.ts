@@ -15,6 +15,9 @@ import { Cohort } from '../domain/ats/programme/cohort.entity';
 import { RegistrationWindow } from '../domain/ats/programme/registration-window.entity';
 import { CohortPortfolioSection } from '../domain/ats/programme/cohort-portfolio-section.entity';
 import { DEFAULT_PORTFOLIO_SECTIONS } from '../domain/ats/programme/portfolio-section.entity';
+import { CharteredTeacherConferral } from '../domain/register/chartered-teacher-conferral.entity';
+import { ProfessionalStatus } from '../domain/register/professional-status.entity';
+import { StatusTitle } from '../domain/register/register.enums';
 
 export const DEMO_CODE_VERSION_ID = '00000000-0000-4000-b000-000000000001';
 
@@ -97,6 +100,39 @@ export async function seedDemoProgramme(dataSource: DataSource, clock: Clock): P
     for (const cohort of [first, next]) {
       await manager.insert(CohortPortfolioSection, DEFAULT_PORTFOLIO_SECTIONS.map((s, position) => ({ cohortId: cohort.id, key: s.key, title: s.title, position })));
     }
+    return true;
+  });
+}
+
+/**
+ * Demo holders for the public register on `npm start` (not in tests, which make their own): Siobhán O'Connor holds
+ * ATS (with its Chartered Teacher conferral) and QTLS, Rahul Chaudhry holds QTLS, and Gareth Llewellyn holds QTLS but
+ * is not listed because his membership has lapsed (ATS-43, DEC-G2). Try `professionalStatusRegister(name: "oconnor")`.
+ */
+export async function seedDemoRegister(dataSource: DataSource, clock: Clock): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    if (await manager.existsBy(ProfessionalStatus, {})) return false;
+    const now = clock.now();
+    const today = londonToday(clock);
+    const alias = (a: string) => DEMO_MEMBERS.find((m) => m.alias === a)!.id;
+    const atsAwardedOn = addYears(today, -1);
+    const status = (memberId: string, title: StatusTitle, awardedOn: string, dueOn: string | null) =>
+      manager.save(manager.create(ProfessionalStatus, { memberId, title, awardedOn, reaccreditationDueOn: dueOn, participantId: null, createdAt: now, updatedAt: now }));
+    const ats = await status(alias('fellow'), StatusTitle.ATS, atsAwardedOn, addYears(atsAwardedOn, 3));
+    await status(alias('fellow'), StatusTitle.QTLS, '2019-07-01', null);
+    await status(alias('associate'), StatusTitle.QTLS, '2021-07-01', null);
+    await status(alias('lapsed-member'), StatusTitle.QTLS, '2018-07-01', null);
+    // ATS-49: conferred at the award, shared with the Chartered College within six weeks.
+    await manager.insert(CharteredTeacherConferral, {
+      memberId: alias('fellow'),
+      professionalStatusId: ats.id,
+      atsAwardedOn,
+      conferredOn: atsAwardedOn,
+      shareBy: addDays(atsAwardedOn, 42),
+      graduationInvitedAt: now,
+      acknowledgedAt: null,
+      createdAt: now,
+    });
     return true;
   });
 }
