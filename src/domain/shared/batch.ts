@@ -11,14 +11,19 @@ export async function childrenByParent<T extends ObjectLiteral>(
   parentIds: readonly string[],
   order: FindOptionsOrder<T>,
 ): Promise<Map<string, T[]>> {
-  const grouped = new Map<string, T[]>();
-  if (parentIds.length === 0) return grouped;
+  if (parentIds.length === 0) return new Map();
   const rows = await dataSource.getRepository(entity).find({ where: { [foreignKey]: In([...new Set(parentIds)]) } as never, order });
+  return groupBy(rows, (row) => row[foreignKey] as string);
+}
+
+/** Rows grouped by a key, in their order: the shape every batch function hands to its DataLoader. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
   for (const row of rows) {
-    const key = row[foreignKey] as string;
-    const list = grouped.get(key);
+    const k = key(row);
+    const list = map.get(k);
     if (list) list.push(row);
-    else grouped.set(key, [row]);
+    else map.set(k, [row]);
   }
-  return grouped;
+  return map;
 }

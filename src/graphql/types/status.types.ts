@@ -4,12 +4,9 @@ import { ReaccreditationStatus } from '../../domain/register/status/status.entit
 import { StatusTitle } from '../../domain/register/register.enums';
 import { LocalDateScalar } from '../scalars';
 import { Connection } from './common.types';
+// StatusTitle is registered once, with the register's types (the public register is where it is published).
+import './register.types';
 
-registerEnumType(StatusTitle, {
-  name: 'StatusTitle',
-  description: 'The professional status titles on the register.',
-  valuesConfig: { ATS: { description: 'Advanced Teacher Status.' }, QTLS: { description: 'Qualified Teacher Learning and Skills.' } },
-});
 registerEnumType(ReaccreditationStatus, {
   name: 'ReaccreditationStatus',
   description: 'DEC-R2: a re-accreditation application’s state.',

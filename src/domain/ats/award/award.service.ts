@@ -17,7 +17,8 @@ import { lockParticipant, type LockedParticipant } from '../programme/participan
 import { assertTransition } from '../programme/participant-state';
 import { Participant } from '../programme/participant.entity';
 import { ParticipantStatus } from '../programme/programme.enums';
-import { ASSESSOR_ROLES, groupBy, RESULTS_STAFF_ROLES } from '../results/results.service';
+import { groupBy } from '../../shared/batch';
+import { ASSESSOR_ROLES, RESULTS_STAFF_ROLES } from '../results/results.service';
 import { AtsAward, AtsCertificate, AtsViva } from './award.entities';
 import { VivaOutcome } from './award.enums';
 import { awarded, graduationInvitation, notAwarded, reVivaRequired, vivaScheduled } from './award.notices';

@@ -1,4 +1,5 @@
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { groupBy } from '../../shared/batch';
 import type { AuditService } from '../../audit/audit.service';
 import { Member } from '../../membership/member.entity';
 import type { NotificationService } from '../../notifications/notification.service';
@@ -393,13 +394,3 @@ export class ResultsService {
   }
 }
 
-export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
