@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Cohort } from '../../src/domain/ats/programme/cohort.entity';
-import { Participant } from '../../src/domain/ats/programme/participant.entity';
-import { AttemptKind, ParticipantStatus, PaymentPlan } from '../../src/domain/ats/programme/programme.enums';
+import { AttemptKind, PaymentPlan } from '../../src/domain/ats/programme/programme.enums';
 import { AuditEntry } from '../../src/domain/audit/audit-entry.entity';
 import { DEMO_MEMBERS } from '../../src/db/demo-identities';
 import { Payment } from '../../src/domain/payments/payment.entity';
-import { addMonths, londonInstant, type LocalDate } from '../../src/domain/shared/dates';
 import { DomainError } from '../../src/domain/shared/errors';
 import { createTestApp, errorCode, expectNoErrors, type TestApp } from '../support/harness';
-import { payByCard, START_CARD_PAYMENT } from '../support/payments';
-import { participantPrerequisites } from '../support/programme-fixtures';
+import { insertParticipant, payByCard, START_CARD_PAYMENT, type ParticipantOptions } from '../support/payments';
 
 const MEMBER_ID = DEMO_MEMBERS[0].id; // alias 'member'
 const FELLOW_ID = DEMO_MEMBERS[1].id; // alias 'fellow'
@@ -31,7 +27,6 @@ const NOTIFICATIONS = `query ($filter: NotificationFilterInput) { notifications(
 
 describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
   let t: TestApp;
-  let seq = 0;
 
   beforeAll(async () => {
     t = await createTestApp({ today: '2026-11-23' });
@@ -40,49 +35,9 @@ describe('fees and payments (ATS-14..17, 20; DEC-P1, DEC-P2)', () => {
     await t.close();
   });
 
-  interface ParticipantOptions {
-    memberId?: string;
-    plan: PaymentPlan;
-    registrationDate?: LocalDate;
-    attemptKind?: AttemptKind;
-    issueDate?: LocalDate;
-    employerName?: string | null;
-  }
-
-  /** A cohort and a participant inserted directly (registration belongs to another area), then the account opened as registration will. */
-  async function participant(options: ParticipantOptions): Promise<string> {
-    const { memberId = MEMBER_ID, plan, registrationDate = '2026-08-31', attemptKind = AttemptKind.NEW, issueDate = '2027-01-04' } = options;
-    const cohortId = randomUUID();
-    const participantId = randomUUID();
-    await t.dataSource.getRepository(Cohort).insert({
-      id: cohortId,
-      name: `Pay cohort ${++seq}`,
-      portfolioIssueDate: issueDate,
-      submissionDeadline: addMonths(issueDate, 9),
-      provisionalResultsDate: addMonths(issueDate, 11),
-      createdAt: t.clock.now(),
-    });
-    const { applicationId, registrationWindowId } = await participantPrerequisites(t, memberId, cohortId, registrationDate);
-    await t.dataSource.transaction(async (manager) => {
-      const chargePence = await t.app.services.payments.fees.feeFor(manager, registrationDate, attemptKind);
-      await manager.insert(Participant, {
-        id: participantId,
-        memberId,
-        applicationId,
-        registrationWindowId,
-        originalCohortId: cohortId,
-        cohortId,
-        attemptKind,
-        status: ParticipantStatus.REGISTERED,
-        registeredAt: londonInstant(registrationDate, 10),
-        registrationDate,
-        feePence: chargePence,
-        paymentPlan: plan,
-        deadline: addMonths(issueDate, 9),
-      });
-      await t.app.services.payments.accounts.openAccount(manager, { participantId, memberId, plan, chargePence, registrationDate, employerName: options.employerName });
-    });
-    return participantId;
+  /** A participant with an open account, inserted directly (test/support/payments.ts); the demo member unless told. */
+  function participant(options: Omit<ParticipantOptions, 'memberId'> & { memberId?: string }): Promise<string> {
+    return insertParticipant(t, { ...options, memberId: options.memberId ?? MEMBER_ID });
   }
 
   async function balance(participantId: string, as = 'finance') {

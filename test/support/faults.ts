@@ -1,13 +1,10 @@
-import { participantPrerequisites } from './programme-fixtures';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
-import { Cohort } from '../../src/domain/ats/programme/cohort.entity';
-import { Participant } from '../../src/domain/ats/programme/participant.entity';
-import { AttemptKind, ParticipantStatus, PaymentPlan } from '../../src/domain/ats/programme/programme.enums';
+import { PaymentPlan } from '../../src/domain/ats/programme/programme.enums';
 import { DEMO_MEMBERS } from '../../src/db/demo-identities';
-import { addMonths, londonInstant } from '../../src/domain/shared/dates';
 import type { TestApp } from './harness';
+import { insertParticipant } from './payments';
 
 export type RelayMode = 'accept' | 'hang' | 'refuse' | 'reject-recipient';
 
@@ -80,42 +77,9 @@ export class TestRelay {
   }
 }
 
-/** A cohort and a registered participant with an open payment account (inserted directly, as the payments tests do). */
-export async function participantWithAccount(t: TestApp, memberId = DEMO_MEMBERS[0].id): Promise<string> {
-  const cohortId = randomUUID();
-  const participantId = randomUUID();
-  const issueDate = '2027-01-04';
-  const registrationDate = '2026-08-31';
-  await t.dataSource.getRepository(Cohort).insert({
-    id: cohortId,
-    name: `Faults cohort ${cohortId.slice(0, 8)}`,
-    portfolioIssueDate: issueDate,
-    submissionDeadline: addMonths(issueDate, 9),
-    provisionalResultsDate: addMonths(issueDate, 11),
-    createdAt: t.clock.now(),
-  });
-  // Real application and window rows (participant foreign keys); earlier open participations are withdrawn.
-  const { applicationId, registrationWindowId } = await participantPrerequisites(t, memberId, cohortId, registrationDate);
-  await t.dataSource.transaction(async (manager) => {
-    const chargePence = await t.app.services.payments.fees.feeFor(manager, registrationDate, AttemptKind.NEW);
-    await manager.insert(Participant, {
-      id: participantId,
-      memberId,
-      applicationId,
-      registrationWindowId,
-      originalCohortId: cohortId,
-      cohortId,
-      attemptKind: AttemptKind.NEW,
-      status: ParticipantStatus.REGISTERED,
-      registeredAt: londonInstant(registrationDate, 10),
-      registrationDate,
-      feePence: chargePence,
-      paymentPlan: PaymentPlan.SINGLE,
-      deadline: addMonths(issueDate, 9),
-    });
-    await t.app.services.payments.accounts.openAccount(manager, { participantId, memberId, plan: PaymentPlan.SINGLE, chargePence, registrationDate });
-  });
-  return participantId;
+/** A cohort and a registered participant with an open payment account (inserted directly, test/support/payments.ts). */
+export function participantWithAccount(t: TestApp, memberId = DEMO_MEMBERS[0].id): Promise<string> {
+  return insertParticipant(t, { memberId, plan: PaymentPlan.SINGLE, registrationDate: '2026-08-31', issueDate: '2027-01-04' });
 }
 
 export const RECORD_PAYMENT = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id amountPence } }`;
