@@ -64,7 +64,7 @@ describe('ATS certificates, portfolio download and QTLS (ATS-42, ATS-53, DEC-C1)
       const v2 = await j.ok(t.gql(`mutation($id: ID!) { scheduleViva(participantId: $id, input: { date: "2028-10-02", time: "10:00", meetingLink: "https://meet.example.org/h2" }) { id } }`, { id: pid }, PST));
       t.setToday('2028-10-02', 12);
       await j.ok(t.gql(OUTCOME, { id: v2.scheduleViva.id, input: { outcome: 'PASSED' } }, PST));
-      t.setToday('2028-10-01', 12);
+      // The clock stays on the award date: the rest of the file asks for the certificate, available from then (ATS-42).
     } else expect(p.status).toBe('AWARDED');
     awardId = (await j.ok(t.gql(`query($id: ID!) { participant(id: $id) { award { id } } }`, { id: pid }, PST))).participant.award.id;
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM professional_status WHERE participant_id = $1`, [pid])).toEqual([{ n: 1 }]);
