@@ -23,6 +23,8 @@ describe('Chartered College feed (ATS-49)', () => {
   beforeAll(async () => {
     t = await createTestApp({ today: '2026-11-23' });
     writers = new Pool({ connectionString: (t.dataSource.options as { url: string }).url, max: 12 });
+    // An idle client ended by the server (the test database dropped at teardown) must not crash the run (pg emits 'error').
+    writers.on('error', () => undefined);
   });
   afterAll(async () => {
     await writers.end();
