@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
@@ -15,11 +15,13 @@ import { TokenVerifier } from './graphql/auth';
 import type { Context } from './graphql/context';
 import { createErrorFormatter, unavailableStatusPlugin } from './graphql/errors';
 import { probeConnectionOf, ReadinessProbe } from './db/readiness-probe';
-import { createLoaders } from './graphql/loaders';
+import { createLoaders, type Loaders } from './graphql/loaders';
+import type { Viewer } from './domain/shared/viewer';
 import { getSchema } from './graphql/schema';
 import { registerPaymentRoutes } from './http/payment-routes';
 import { registerEdge } from './edge/edge';
 import { registerHttp, registerPlugins } from './graphql/resolvers/register/register-http';
+import { addRegisterFastPath, handedOverContext, type RegisterFastPath } from './graphql/resolvers/register/register-fast-path';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -34,7 +36,23 @@ export interface AppOptions {
 export interface App {
   server: FastifyInstance;
   services: Services;
+  /** Issue 10: the public register's compiled fast path (null when REGISTER_FAST_PATH=false); tests read its stats. */
+  registerFastPath: RegisterFastPath | null;
   close(): Promise<void>;
+}
+
+/** A request's context; its loaders are made on first use (most operations, the public register's included, use none). */
+function contextOf(viewer: Viewer, requestId: string, services: Services): Context {
+  let loaders: Loaders | undefined;
+  return {
+    viewer,
+    requestId,
+    services,
+    reads: new Map(),
+    get loaders() {
+      return (loaders ??= createLoaders(services, viewer));
+    },
+  };
 }
 
 /** Builds the HTTP app from its parts, so tests build exactly what production runs. */
@@ -103,11 +121,6 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
   });
   await apollo.start();
 
-  // Every response carries its request id (health checks, 404s and body-parse errors included), so callers can quote it.
-  server.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-
   server.get('/healthz', async () => ({ status: 'ok' }));
   // Issue 8: its own connection and its own timeout, so a busy pool or a frozen database still gets an answer in time.
   const readiness = new ReadinessProbe(probeConnectionOf(dataSource.options as Parameters<typeof probeConnectionOf>[0]), config.faults.readyzTimeoutMs);
@@ -119,17 +132,23 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
 
   await registerHttp(server, config);
 
+  const contextFor = async (request: FastifyRequest): Promise<Context> => {
+    // The edge verified the token in onRequest; a refused token is UNAUTHENTICATED with HTTP 401.
+    const refused = request.edgeAuthError;
+    if (refused) throw new GraphQLError(refused.message, { extensions: { code: refused.code, http: { status: 401 } } });
+    const viewer = request.edgeViewer ?? verifier.viewerFrom(request.headers.authorization, request.id);
+    // DEC-T2 across instances: this request reads the shared test clock (a no-op where it is disabled).
+    await services.serverClock.refresh();
+    return contextOf(viewer, request.id, services);
+  };
+  // Issue 10: anonymous public register queries run from a compiled plan after the edge's checks (register-fast-path.ts).
+  const registerFastPath = config.registerFastPath
+    ? addRegisterFastPath(server, { schema, maxTokens: config.edge.limits.maxTokens, cacheMaxAge: config.registerCacheMaxAge, graphqlPath: '/graphql', contextFor })
+    : null;
+
   await server.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request) => {
-      // The edge verified the token in onRequest; a refused token is UNAUTHENTICATED with HTTP 401.
-      const refused = request.edgeAuthError;
-      if (refused) throw new GraphQLError(refused.message, { extensions: { code: refused.code, http: { status: 401 } } });
-      const viewer = request.edgeViewer ?? verifier.viewerFrom(request.headers.authorization, request.id);
-      // DEC-T2 across instances: this request reads the shared test clock (a no-op where it is disabled).
-      await services.serverClock.refresh();
-      return { viewer, requestId: request.id, services, loaders: createLoaders(services, viewer) };
-    },
+    context: async (request) => handedOverContext(request) ?? contextFor(request),
   });
 
   paymentLog = (message, detail) => server.log.warn(detail, message);
@@ -138,6 +157,7 @@ export async function createApp({ config, dataSource, clock, logger }: AppOption
   return {
     server,
     services,
+    registerFastPath,
     close: async () => {
       // Apollo's drain plugin closes fastify (stop accepting, let in-flight requests finish); closing fastify first
       // and then stopping Apollo would close it twice, which never settles once the server has listened.

@@ -52,6 +52,8 @@ export interface Config {
   registerCacheMaxAge: number;
   /** Issue 10: keep public register responses in memory for `registerCacheMaxAge` seconds (default: on in production). */
   registerResponseCache: boolean;
+  /** Issue 10: run anonymous public register queries from a compiled plan before Apollo's pipeline (default on). */
+  registerFastPath: boolean;
   /** ATS-49: push each conferral to the Chartered College as a signed CloudEvent. */
   collegeWebhookUrl?: string;
   collegeWebhookSecret?: string;
@@ -297,6 +299,7 @@ export function loadConfig(env: Env = process.env): Config {
     readDatabaseUrl: postgresUrl(env, 'READ_DATABASE_URL'),
     registerCacheMaxAge: integer(env, 'REGISTER_CACHE_MAX_AGE', 30, 0, 3600),
     registerResponseCache: bool(env, 'REGISTER_RESPONSE_CACHE', production),
+    registerFastPath: bool(env, 'REGISTER_FAST_PATH', true),
     ...collegeWebhook(env),
     collegePushPollSeconds: integer(env, 'COLLEGE_PUSH_POLL_SECONDS', 15, 1, 3600),
     ats: atsConfig(env, production),

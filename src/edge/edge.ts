@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
+import helmet, { type HelmetOptions } from 'helmet';
 import Redis from 'ioredis';
 import type { Config } from '../config';
 import { DomainError } from '../domain/shared/errors';
@@ -36,6 +36,23 @@ const SANDBOX_CSP = {
 };
 // An API that serves no pages: nothing may load, nothing may frame it.
 const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] };
+
+/**
+ * The headers helmet sets for these options. They depend on nothing in the request (no CSP nonces), so helmet runs
+ * once at start and every response gets the result, instead of helmet's middleware chain running per request.
+ */
+export function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+    getHeader: (name: string) => headers[name.toLowerCase()],
+  };
+  let failure: unknown;
+  helmet(options)({} as never, response as never, (error?: unknown) => void (failure = error));
+  if (failure) throw failure;
+  return headers;
+}
 
 const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
@@ -86,11 +103,25 @@ export async function registerEdge(server: FastifyInstance, deps: { config: Conf
   const { config, verifier, schema, graphqlPath } = deps;
   const edge = config.edge;
 
-  await server.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: edge.landingPage ? SANDBOX_CSP : API_CSP },
     // The Sandbox frame loads cross-origin resources; the API itself sends JSON only.
     crossOriginEmbedderPolicy: false,
     hsts: config.nodeEnv === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  // One synchronous hook for what every request gets first (hooks are per-request costs on every path):
+  // - the security headers and the request id, so every response carries them (health checks, 404s, 429s and
+  //   body-parse errors included) and callers can quote the id;
+  // - the bearer token, verified once here: the rate limit keys on its subject and the GraphQL context reuses it.
+  server.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers).header('x-request-id', request.id);
+    try {
+      request.edgeViewer = verifier.viewerFrom(request.headers.authorization, request.id);
+    } catch (error) {
+      if (!(error instanceof DomainError)) return done(error as Error);
+      request.edgeAuthError = error;
+    }
+    done();
   });
 
   await server.register(cors, {
@@ -127,15 +158,6 @@ export async function registerEdge(server: FastifyInstance, deps: { config: Conf
     return reply.code(500).send(errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
   });
 
-  // The bearer token is verified once, here: the rate limit keys on its subject and the GraphQL context reuses it.
-  server.addHook('onRequest', async (request) => {
-    try {
-      request.edgeViewer = verifier.viewerFrom(request.headers.authorization, request.id);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      request.edgeAuthError = error;
-    }
-  });
 
   let redis: Redis | undefined;
   let anonymousMutationLimit: ((req: FastifyRequest) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }>) | undefined;

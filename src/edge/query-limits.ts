@@ -8,14 +8,17 @@ import {
   getOperationAST,
   isLeafType,
   isListType,
+  Kind,
   parse,
   validate,
+  visit,
   type DocumentNode,
   type GraphQLError,
   type GraphQLSchema,
   type OperationTypeNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import type { EdgeConfig } from '../config';
 import { MAX_PAGE_SIZE } from '../domain/shared/pagination';
 
@@ -65,6 +68,30 @@ export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
 interface StaticVerdict {
   document?: DocumentNode;
   refusal?: LimitRefusal;
+  /** The only variables the cost depends on: page sizes and directive conditions (see costVariablesOf). */
+  costVariables?: string[];
+}
+
+/**
+ * Names of the variables the cost can depend on: those given to a `first` or `last` argument (pageSizeEstimator) and
+ * those used in a directive (`@include(if: $x)` / `@skip(if: $x)` decide whether a selection counts).
+ */
+export function costVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+    Directive(node) {
+      visit(node, { Variable: (v) => void names.add(v.name.value) });
+    },
+  });
+  return [...names].sort();
+}
+
+/** A document's cache key: itself when short (most are), else its SHA-256, so the caches stay small in memory. */
+function documentKey(source: string): string {
+  return source.length > 2000 ? createHash('sha256').update(source).digest('base64') : source;
 }
 
 /**
@@ -75,6 +102,8 @@ interface StaticVerdict {
  */
 export class QueryLimiter {
   private readonly cache = new Map<string, StaticVerdict>();
+  // A document's cost given the values of the variables it depends on (page sizes, directive conditions).
+  private readonly costs = new LRUCache<string, number>({ max: 2000 });
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -83,15 +112,22 @@ export class QueryLimiter {
   ) {}
 
   check(source: string, variables: Record<string, unknown> | undefined, operationName: string | undefined): LimitVerdict {
-    const verdict = this.staticVerdict(source);
+    const key = documentKey(source);
+    const verdict = this.staticVerdict(key, source);
     if (verdict.refusal || !verdict.document) return { refusal: verdict.refusal };
     const operation = getOperationAST(verdict.document, operationName);
-    let cost: number;
-    try {
-      cost = getComplexity({ schema: this.schema, query: verdict.document, variables: variables ?? {}, operationName, estimators: [pageSizeEstimator] });
-    } catch {
-      // Unknown operation or invalid variables: Apollo refuses it next with its own code, before anything runs.
-      return { operationType: operation?.operation };
+    // The cost is cached per document, operation and values of the variables it depends on.
+    const costValues = verdict.costVariables!.map((name) => variables?.[name]);
+    const costKey = `${operationName ?? ''}\u0000${JSON.stringify(costValues)}\u0000${key}`;
+    let cost = costKey.length <= 2200 ? this.costs.get(costKey) : undefined;
+    if (cost === undefined) {
+      try {
+        cost = getComplexity({ schema: this.schema, query: verdict.document, variables: variables ?? {}, operationName, estimators: [pageSizeEstimator] });
+      } catch {
+        // Unknown operation or invalid variables: Apollo refuses it next with its own code, before anything runs.
+        return { operationType: operation?.operation };
+      }
+      if (costKey.length <= 2200) this.costs.set(costKey, cost);
     }
     if (cost > this.limits.maxCost) {
       return { refusal: { limit: 'cost', max: this.limits.maxCost, actual: cost, message: `The operation costs ${cost}, above the limit of ${this.limits.maxCost}; ask for smaller pages (first/last) or fewer fields` } };
@@ -99,8 +135,7 @@ export class QueryLimiter {
     return { operationType: operation?.operation };
   }
 
-  private staticVerdict(source: string): StaticVerdict {
-    const key = source.length > 200 ? createHash('sha256').update(source).digest('base64') : source;
+  private staticVerdict(key: string, source: string): StaticVerdict {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const verdict = this.evaluate(source);
@@ -127,6 +162,6 @@ export class QueryLimiter {
       maxAliasesRule({ n: maxAliases, propagateOnRejection: false, onReject: onReject('aliases', maxAliases) }),
       maxDirectivesRule({ n: maxDirectives, propagateOnRejection: false, onReject: onReject('directives', maxDirectives) }),
     ]);
-    return refusals.length ? { refusal: refusals[0] } : { document };
+    return refusals.length ? { refusal: refusals[0] } : { document, costVariables: costVariablesOf(document) };
   }
 }

@@ -7,6 +7,17 @@ describe('London calendar dates (DOMAIN.md Time)', () => {
     expect(londonDateOf(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
 
+  it('gives every instant the London date of the time-zone database, across both clock changes (the date is remembered per UTC hour)', () => {
+    const formatter = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+    // Every 20 minutes of 2026, 2027 and their clock changes, in an order that keeps revisiting earlier hours.
+    const start = Date.UTC(2026, 0, 1);
+    const instants: number[] = [];
+    for (let t = start; t < Date.UTC(2028, 0, 1); t += 20 * 60_000) instants.push(t, t + 59 * 60_000 + 59_999, start + ((t - start) * 7) % (Date.UTC(2028, 0, 1) - start));
+    const wrong = instants.filter((t) => londonDateOf(new Date(t)) !== formatter.format(t)).map((t) => new Date(t).toISOString());
+    expect(instants.length).toBeGreaterThan(150_000);
+    expect(wrong).toEqual([]);
+  });
+
   it('ends a deadline on D at 23:59:59.999 London time, in BST and in GMT', () => {
     expect(endOfLondonDay('2026-08-31').toISOString()).toBe('2026-08-31T22:59:59.999Z');
     expect(endOfLondonDay('2026-12-01').toISOString()).toBe('2026-12-01T23:59:59.999Z');

@@ -46,10 +46,21 @@ function londonFields(instant: Date): { y: number; mo: number; d: number; h: num
   return { y: +parts.year, mo: +parts.month, d: +parts.day, h: +parts.hour, mi: +parts.minute, s: +parts.second };
 }
 
+const HOUR_MS = 3_600_000;
+// London's offset is a whole number of hours and changes only on a UTC hour (01:00 UTC), so its midnight falls on a
+// UTC hour too: every instant of one UTC hour has the same London date. Remembering the last hour's date keeps the
+// Intl formatter off hot paths (the public register asks for today on every request).
+let lastHour = Number.NaN;
+let lastHourDate: LocalDate = '';
+
 /** The London calendar date at an instant. */
 export function londonDateOf(instant: Date): LocalDate {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  if (hour === lastHour) return lastHourDate;
   const f = londonFields(instant);
-  return `${f.y}-${String(f.mo).padStart(2, '0')}-${String(f.d).padStart(2, '0')}`;
+  const date = `${f.y}-${String(f.mo).padStart(2, '0')}-${String(f.d).padStart(2, '0')}`;
+  if (Number.isFinite(hour)) [lastHour, lastHourDate] = [hour, date];
+  return date;
 }
 
 /** London's UTC offset in ms at an instant (0 in GMT, 3,600,000 in BST). */

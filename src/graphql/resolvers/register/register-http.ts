@@ -23,8 +23,13 @@ export function isPublicRegisterOperation(operation: OperationDefinitionNode | u
  * `public, max-age=<REGISTER_CACHE_MAX_AGE>` for a successful public register query sent without a token, and
  * `no-store` for everything else (anything that depends on a token is never cacheable).
  */
+/** The Cache-Control of a successful anonymous public register answer (`no-store` when the max-age is 0). */
+export function publicCacheControl(maxAge: number): string {
+  return maxAge > 0 ? `public, max-age=${maxAge}` : 'no-store';
+}
+
 export function cacheHeaderPlugin(maxAge: number): ApolloServerPlugin<Context> {
-  const publicValue = maxAge > 0 ? `public, max-age=${maxAge}` : 'no-store';
+  const publicValue = publicCacheControl(maxAge);
   return {
     async requestDidStart() {
       return {

@@ -14,6 +14,17 @@ import {
   RegisterEntryConnection,
 } from '../../types/register.types';
 
+/**
+ * One read per request and arguments. When the compiled fast path hands an answer with an error to Apollo
+ * (register-fast-path.ts), Apollo executes the operation again with the same context: the reads already made (or
+ * already failed, say after waiting for an unavailable database) are answered from here instead of being made twice.
+ */
+function oncePerRequest<T>(ctx: Context, key: string, read: () => Promise<T>): Promise<T> {
+  let found = ctx.reads.get(key) as Promise<T> | undefined;
+  if (!found) ctx.reads.set(key, (found = read()));
+  return found;
+}
+
 /** The public register operations: responses are cacheable by a CDN (see registerPlugins). */
 export const PUBLIC_REGISTER_FIELDS = new Set(['professionalStatusRegister', 'employerCheck']);
 
@@ -32,7 +43,10 @@ export class RegisterResolver {
     @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<RegisterEntryConnection> {
     const { first, after, last, before } = page;
-    return ctx.services.register.search.search({ name, membershipNumber, title, first, after, last, before }).then((p) => ({
+    const input = { name, membershipNumber, title, first, after, last, before };
+    // Absent and null arguments are the same search (the two executors differ in which they pass).
+    const key = `search${JSON.stringify([name, membershipNumber, title, first, after, last, before].map((v) => v ?? null))}`;
+    return oncePerRequest(ctx, key, () => ctx.services.register.search.search(input)).then((p) => ({
       nodes: p.items,
       edges: p.items.map((node, i) => ({ cursor: p.cursors![i], node })),
       pageInfo: { startCursor: p.startCursor ?? null, endCursor: p.endCursor, hasNextPage: p.hasNextPage, hasPreviousPage: p.hasPreviousPage ?? false },
@@ -49,7 +63,7 @@ export class RegisterResolver {
     @Ctx() ctx: Context,
     @Arg('membershipNumbers', () => [String], { description: 'Membership numbers to check (1 to 100).' }) membershipNumbers: string[],
   ): Promise<EmployerCheckResult[]> {
-    return ctx.services.register.search.employerCheck(membershipNumbers);
+    return oncePerRequest(ctx, `check${JSON.stringify(membershipNumbers)}`, () => ctx.services.register.search.employerCheck(membershipNumbers));
   }
 
   @Query(() => CollegeConferralFeed, { description: 'ATS-49: the Chartered College\'s feed of Chartered Teacher conferrals, oldest first, after a cursor.' })

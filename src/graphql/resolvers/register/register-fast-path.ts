@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
+import Negotiator from 'negotiator';
+import type { Context } from '../../context';
+import { isPublicRegisterOperation, publicCacheControl } from './register-http';
+
+/**
+ * Issue 10, speed: the public register's anonymous queries are executed by a compiled plan (graphql-jit) of the same
+ * schema and resolvers, before Apollo's per-request pipeline, and answered directly when they succeed.
+ *
+ * What stays the same as Apollo's path: every edge check (rate limits, query limits, CORS, headers) has already run;
+ * the document must parse and pass graphql-js's validation against the schema; the resolvers, argument contract and
+ * services are the same functions; the body is the same JSON with the same headers (tests compare the two paths byte
+ * for byte). What is skipped is the cost of Apollo's generic machinery on every request (request pipeline, plugin
+ * hooks, re-validation caches, graphql-js's interpreted executor), which on a one-row answer costs several times the
+ * SQL itself.
+ *
+ * Anything else goes to Apollo unchanged: a token, a mutation, any non-register field, GET, persisted queries
+ * (`extensions`), batches, an `accept` header that does not negotiate plain JSON, and every answer with an error (Apollo
+ * formats it; the request's context is reused, so a register read made or failed is not made twice: `oncePerRequest` in register.resolver.ts).
+ */
+export interface FastPathStats {
+  /** Answered by a compiled plan. */
+  answered: number;
+  /** Eligible but handed to Apollo because the result carried errors. */
+  handedOver: number;
+}
+
+type Plan = CompiledQuery | false;
+
+const JSON_TYPE = 'application/json';
+const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';
+
+interface GraphQLPostBody {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+/** A POST body Apollo would take as one plain (non-batched, non-persisted) operation. */
+function plainOperation(body: unknown): GraphQLPostBody | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const b = body as Record<string, unknown>;
+  if (typeof b.query !== 'string' || b.extensions !== undefined) return null;
+  const v = b.variables;
+  if (v !== undefined && v !== null && (typeof v !== 'object' || Array.isArray(v))) return null;
+  const name = b.operationName;
+  if (name !== undefined && name !== null && typeof name !== 'string') return null;
+  return b as unknown as GraphQLPostBody;
+}
+
+export class RegisterFastPath {
+  readonly stats: FastPathStats = { answered: 0, handedOver: 0 };
+  // Documents seen, compiled or known not to qualify; bounded by count and by the length of the text kept.
+  private readonly plans = new LRUCache<string, { plan: Plan }>({ max: 500, maxSize: 5_000_000, sizeCalculation: (_v, key) => key.length + 64 });
+  private readonly acceptsJson = new LRUCache<string, boolean>({ max: 200 });
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly maxTokens: number,
+  ) {}
+
+  /** The compiled plan of an anonymous public register query, or null when Apollo must answer it. */
+  planFor(query: string, operationName: string | null | undefined): CompiledQuery | null {
+    const key = operationName ? `${operationName}\u0000${query}` : query;
+    let entry = this.plans.get(key);
+    if (!entry) {
+      entry = { plan: this.compile(query, operationName ?? undefined) };
+      this.plans.set(key, entry);
+    }
+    return entry.plan || null;
+  }
+
+  /** Whether Apollo would answer this `accept` header with plain application/json (its own negotiation). */
+  negotiatesJson(accept: string | undefined): boolean {
+    if (accept === undefined) return true;
+    let verdict = this.acceptsJson.get(accept);
+    if (verdict === undefined) {
+      verdict = new Negotiator({ headers: { accept } }).mediaType([JSON_TYPE, GRAPHQL_RESPONSE_TYPE]) === JSON_TYPE;
+      this.acceptsJson.set(accept, verdict);
+    }
+    return verdict;
+  }
+
+  private compile(query: string, operationName: string | undefined): Plan {
+    let document;
+    try {
+      document = parse(query, { maxTokens: this.maxTokens, noLocation: true });
+    } catch {
+      return false;
+    }
+    if (!isPublicRegisterOperation(getOperationAST(document, operationName))) return false;
+    if (validate(this.schema, document).length > 0) return false;
+    const compiled = compileQuery(this.schema, document, operationName);
+    return isCompiledQuery(compiled) ? compiled : false;
+  }
+}
+
+const HANDED_OVER = Symbol('registerFastPathContext');
+type HandedOverRequest = FastifyRequest & { [HANDED_OVER]?: Context };
+
+/** The context a request handed over by the fast path already has (Apollo's context function reuses it). */
+export function handedOverContext(request: FastifyRequest): Context | undefined {
+  return (request as HandedOverRequest)[HANDED_OVER];
+}
+
+/**
+ * Adds the fast path as a preHandler, after the edge's (so rate and query limits apply first). `contextFor` builds
+ * the same context Apollo's context function builds.
+ */
+export function addRegisterFastPath(server: FastifyInstance, deps: { schema: GraphQLSchema; maxTokens: number; cacheMaxAge: number; graphqlPath: string; contextFor: (request: FastifyRequest) => Promise<Context> }): RegisterFastPath {
+  const fastPath = new RegisterFastPath(deps.schema, deps.maxTokens);
+  const cacheControl = publicCacheControl(deps.cacheMaxAge);
+  server.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST' || request.headers.authorization !== undefined || request.routeOptions.url !== deps.graphqlPath) return;
+    const operation = plainOperation(request.body);
+    if (!operation || !fastPath.negotiatesJson(request.headers.accept)) return;
+    const plan = fastPath.planFor(operation.query, operation.operationName);
+    if (!plan) return;
+    const context = await deps.contextFor(request);
+    const result = await plan.query(undefined, context, operation.variables ?? {});
+    if (result.errors?.length) {
+      fastPath.stats.handedOver++;
+      (request as HandedOverRequest)[HANDED_OVER] = context;
+      return;
+    }
+    fastPath.stats.answered++;
+    return reply.code(200).header('content-type', 'application/json; charset=utf-8').header('cache-control', cacheControl).send(`${JSON.stringify(result)}\n`);
+  });
+  return fastPath;
+}
