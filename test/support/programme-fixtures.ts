@@ -160,10 +160,14 @@ export async function participantPrerequisites(
   registrationDate: string,
 ): Promise<{ applicationId: string; registrationWindowId: string }> {
   const ds = t.dataSource;
-  const [template] = await ds.query(
+  // One fixture template version per database, shared by every fixture application: published_on is UNIQUE, and a new
+  // row per call on a random date among 9,001 collided now and then (birthday odds: about 0.6% for a file with 11 calls).
+  await ds.query(
     `INSERT INTO ats_application_template_version (version_label, published_on, created_at)
-     VALUES ('fixture-' || substr(md5(random()::text), 1, 8), DATE '2000-01-01' + (random() * 9000)::int, now()) RETURNING id`,
+     VALUES ('fixture', DATE '2000-01-01', now()) ON CONFLICT DO NOTHING`,
   );
+  const [template] = await ds.query(`SELECT id FROM ats_application_template_version WHERE version_label = 'fixture'`);
+  if (!template) throw new Error('fixture template version missing: another version is published on 2000-01-01');
   const [window] = await ds.query(`INSERT INTO registration_window (cohort_id, opens_on, closes_on, created_at) VALUES ($1, $2::date, $2::date, now()) RETURNING id`, [cohortId, registrationDate]);
   const [application] = await ds.query(
     `INSERT INTO ats_application (reference, member_id, template_version_id, is_restart, eligibility_statement, qualification_ids, status,
