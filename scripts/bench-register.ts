@@ -29,6 +29,8 @@ const QUERY = `query Register($name: String, $membershipNumber: String, $first: 
 
 interface Result {
   rps: number;
+  /** The server process's CPU time (user + system) per request answered, in µs: the cost of one request, whatever the load. */
+  cpuUs: number;
   p50: number;
   p99: number;
   errors: number;
@@ -60,7 +62,18 @@ function start(script: string, env: Record<string, string>, readyUrl: string): P
   });
 }
 
-async function run(target: string, body: string, seconds: number): Promise<Result> {
+/** CPU time (user + system) a process has used so far, in µs (Linux /proc; 0 elsewhere). */
+function cpuTimeUs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100; // utime + stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+async function run(target: string, body: string, seconds: number, pid?: number): Promise<Result> {
+  const cpuBefore = cpuTimeUs(pid);
   const r = await autocannon({
     url: target,
     method: 'POST',
@@ -69,7 +82,8 @@ async function run(target: string, body: string, seconds: number): Promise<Resul
     headers: { 'content-type': 'application/json' },
     body,
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  const cpuUs = r.requests.total > 0 ? (cpuTimeUs(pid) - cpuBefore) / r.requests.total : 0;
+  return { rps: r.requests.average, cpuUs, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
 async function post(target: string, body: string): Promise<unknown> {
@@ -124,9 +138,11 @@ async function main(): Promise<void> {
     cached: `http://127.0.0.1:${PORT_BASE + 1}/graphql`,
     apollo: `http://127.0.0.1:${PORT_BASE + 3}/graphql`,
   };
+  const pids = { api: children[0].pid, cached: children[1].pid, bare: children[2].pid, apollo: children[3].pid };
 
   const rows: string[] = [];
-  const fmt = (r: Result) => `${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.errors || r.non2xx ? ` (errors ${r.errors}, non-2xx ${r.non2xx})` : ''}`;
+  const cpuRows: string[] = [];
+  const fmt = (r: Result) => `${Math.round(r.rps)} req/s (${Math.round(r.cpuUs)} µs CPU/req), p50 ${r.p50} ms, p99 ${r.p99} ms${r.errors || r.non2xx ? ` (errors ${r.errors}, non-2xx ${r.non2xx})` : ''}`;
   try {
     for (const [label, variables] of shapes) {
       const body = JSON.stringify({ query: QUERY, variables });
@@ -138,12 +154,12 @@ async function main(): Promise<void> {
       // requests over the rounds and take the median round's latencies.
       const rounds: Record<keyof typeof targets, Result[]> = { bare: [], api: [], cached: [], apollo: [] };
       for (let round = 0; round < ROUNDS; round++) {
-        for (const key of ['bare', 'api', 'cached', 'apollo'] as const) rounds[key].push(await run(targets[key], body, SECONDS / ROUNDS));
+        for (const key of ['bare', 'api', 'cached', 'apollo'] as const) rounds[key].push(await run(targets[key], body, SECONDS / ROUNDS, pids[key]));
       }
       const combine = (rs: Result[]): Result => {
         const byRps = [...rs].sort((x, y) => x.rps - y.rps);
         const mid = byRps[Math.floor(rs.length / 2)];
-        return { rps: rs.reduce((sum, r) => sum + r.rps, 0) / rs.length, p50: mid.p50, p99: mid.p99, errors: rs.reduce((n, r) => n + r.errors, 0), non2xx: rs.reduce((n, r) => n + r.non2xx, 0) };
+        return { rps: rs.reduce((sum, r) => sum + r.rps, 0) / rs.length, cpuUs: rs.reduce((sum, r) => sum + r.cpuUs, 0) / rs.length, p50: mid.p50, p99: mid.p99, errors: rs.reduce((n, r) => n + r.errors, 0), non2xx: rs.reduce((n, r) => n + r.non2xx, 0) };
       };
       const [b, a, c, p] = [combine(rounds.bare), combine(rounds.api), combine(rounds.cached), combine(rounds.apollo)];
       const line = `${label}: bare ${fmt(b)} | API uncached ${fmt(a)} | API cached ${fmt(c)} | Apollo path (fast path off) ${fmt(p)} | uncached/bare ${(a.rps / b.rps).toFixed(2)} | cached/uncached ${(c.rps / a.rps).toFixed(2)} | Apollo path/bare ${(p.rps / b.rps).toFixed(2)} | same JSON: yes`;
@@ -151,6 +167,7 @@ async function main(): Promise<void> {
       rows.push(
         `| ${label} | ${Math.round(b.rps)} | ${b.p50} / ${b.p99} | ${Math.round(a.rps)} | ${a.p50} / ${a.p99} | ${Math.round(c.rps)} | ${c.p50} / ${c.p99} | ${(a.rps / b.rps).toFixed(2)} | ${(c.rps / a.rps).toFixed(2)} | ${Math.round(p.rps)} | ${(p.rps / b.rps).toFixed(2)} |`,
       );
+      cpuRows.push(`| ${label} | ${Math.round(b.cpuUs)} | ${Math.round(a.cpuUs)} | ${Math.round(c.cpuUs)} | ${Math.round(p.cpuUs)} |`);
     }
   } finally {
     children.forEach((c) => c.kill('SIGTERM'));
@@ -161,6 +178,9 @@ async function main(): Promise<void> {
     `2-core machine shared with other work (load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}), so compare the columns of one row rather than rows of different runs.\n\n` +
     `| shape | bare req/s | bare p50 / p99 ms | API req/s (uncached) | API p50 / p99 ms | API req/s (response cache) | cached p50 / p99 ms | uncached / bare | cached / uncached | Apollo path req/s (REGISTER_FAST_PATH=false) | Apollo path / bare |\n|---|---|---|---|---|---|---|---|---|---|---|\n` +
     rows.join('\n') +
+    '\n\nServer CPU time (user + system, from /proc) per request answered, µs, averaged over the rounds: what one request costs each server whatever else the machine is doing.\n\n' +
+    `| shape | bare | API (uncached) | API (response cache) | Apollo path |\n|---|---|---|---|---|\n` +
+    cpuRows.join('\n') +
     '\n';
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'docs', 'register-bench.md'), md);

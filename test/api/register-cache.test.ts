@@ -88,6 +88,40 @@ describe('the public response cache (REGISTER_RESPONSE_CACHE)', () => {
     expectNoErrors({ status: fresh.status, data: fresh.body.data, errors: fresh.body.errors });
     expect(fresh.body.data.professionalStatusRegister.totalCount).toBe(0);
   });
+
+  it('says the Age of a hit, so a CDN in front keeps it no longer than max-age after it was made', async () => {
+    await createHolder(t.dataSource, { givenName: 'Ada', familyName: 'Agecache' });
+    const body = JSON.stringify({ query: REGISTER_QUERY, variables: { name: 'agecache' } });
+    const first = await t.http().post('/graphql').set('content-type', 'application/json').send(body);
+    expect(first.headers.age).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const hit = await t.http().post('/graphql').set('content-type', 'application/json').send(body);
+    expect(hit.text).toBe(first.text);
+    expect(Number(hit.headers.age)).toBeGreaterThanOrEqual(1);
+    expect(Number(hit.headers.age)).toBeLessThan(3600);
+  });
+
+  it('keys on the accept header and the exact body, and keeps fastify\'s JSON checks for everything it does not answer', async () => {
+    const h = await createHolder(t.dataSource, { givenName: 'Kai', familyName: 'Keycache' });
+    const body = JSON.stringify({ query: REGISTER_QUERY, variables: { name: 'keycache' } });
+    const post = (raw: string, headers: Record<string, string> = {}) => {
+      const req = t.http().post('/graphql').set('content-type', headers['content-type'] ?? 'application/json');
+      for (const [name, value] of Object.entries(headers)) req.set(name, value);
+      return req.send(raw);
+    };
+    expect((await post(body)).body.data.professionalStatusRegister.totalCount).toBe(1);
+    await updateStatus(t.dataSource, h.statusIds.ATS, { register_opt_out: true });
+    expect((await post(body)).body.data.professionalStatusRegister.totalCount).toBe(1); // the hit
+    // Not the same request: answered afresh (and the opt-out shows).
+    expect((await post(` ${body}`)).body.data.professionalStatusRegister.totalCount).toBe(0);
+    expect((await post(body, { accept: 'application/graphql-response+json' })).body.data.professionalStatusRegister.totalCount).toBe(0);
+    expect((await post(body, { 'content-type': 'application/json; charset=utf-8' })).body.data.professionalStatusRegister.totalCount).toBe(1);
+    // fastify's own refusals are unchanged: prototype poisoning, bad JSON, an empty body.
+    for (const raw of ['{"query": "{ __typename }", "__proto__": {"x": 1}}', '{"query": ', '']) {
+      const res = await post(raw);
+      expect({ raw, status: res.status, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ raw, status: 400, code: 'BAD_REQUEST' });
+    }
+  });
 });
 
 describe('READ_DATABASE_URL (read scaling)', () => {

@@ -46,6 +46,7 @@ describe('the public register fast path answers exactly as Apollo does', () => {
   }
 
   async function bothAnswer(ask: Ask) {
+    await answer(fast, ask); // a document is compiled the second time it is seen
     const before = { ...fast.app.registerFastPath!.stats };
     const [a, b] = [await answer(fast, ask), await answer(apollo, ask)];
     expect(a).toEqual(b);
@@ -122,14 +123,27 @@ describe('the public register fast path answers exactly as Apollo does', () => {
 
     // The good alias read the register once on the fast path; Apollo's second execution reuses that read.
     const { statements } = await countSql(() => answer(fast, { body: { query } }));
+    expect(fast.app.registerFastPath!.stats.handedOver).toBeGreaterThan(result.handedOver);
     expect(statements.filter((s) => /register_entry/.test(s))).toHaveLength(1);
     const { statements: apolloAlone } = await countSql(() => answer(apollo, { body: { query } }));
     expect(apolloAlone.filter((s) => /register_entry/.test(s))).toHaveLength(1);
   });
 
+  it('compiles a document only the second time it is seen: a one-off document goes to Apollo and costs no compilation', async () => {
+    const query = `{ professionalStatusRegister(name: "fastpath", first: 3) { totalCount nodes { fullName } } } # ${Date.now()}`;
+    const stats = fast.app.registerFastPath!.stats;
+    const first = stats.answered;
+    const once = await answer(fast, { body: { query } });
+    expect(stats.answered).toBe(first);
+    const twice = await answer(fast, { body: { query } });
+    expect(stats.answered).toBe(first + 1);
+    expect(twice).toEqual(once);
+  });
+
   it('applies the edge first: a query over the cost limit is refused before the fast path runs anything', async () => {
     // 14 aliases (within the alias limit) of 100 entries with nodes, edges and pageInfo: 14 × 401 = 5,614 > 5,000.
     const aliases = Array.from({ length: 14 }, (_, i) => `a${i}: professionalStatusRegister(name: "fastpath", first: 100) { nodes { fullName } edges { node { fullName } } pageInfo { hasNextPage } }`).join(' ');
+    await answer(fast, { body: { query: `{ ${aliases} }` } });
     const before = fast.app.registerFastPath!.stats.answered;
     const { result, statements } = await countSql(() => answer(fast, { body: { query: `{ ${aliases} }` } }));
     expect(result.status).toBe(400);

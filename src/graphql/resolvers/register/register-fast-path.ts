@@ -28,7 +28,8 @@ export interface FastPathStats {
   handedOver: number;
 }
 
-type Plan = CompiledQuery | false;
+/** A document's entry: seen once (not compiled yet), compiled, or known not to qualify. */
+type Plan = 'seen-once' | CompiledQuery | false;
 
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';
@@ -62,15 +63,22 @@ export class RegisterFastPath {
     private readonly maxTokens: number,
   ) {}
 
-  /** The compiled plan of an anonymous public register query, or null when Apollo must answer it. */
+  /**
+   * The compiled plan of an anonymous public register query, or null when Apollo must answer it. A document is
+   * compiled the second time it is seen (compiling costs about 2 ms, several Apollo requests): clients repeat their
+   * queries, while a stream of one-off documents, hostile or not, never costs a compilation.
+   */
   planFor(query: string, operationName: string | null | undefined): CompiledQuery | null {
     const key = operationName ? `${operationName}\u0000${query}` : query;
-    let entry = this.plans.get(key);
+    const entry = this.plans.get(key);
     if (!entry) {
-      entry = { plan: this.compile(query, operationName ?? undefined) };
-      this.plans.set(key, entry);
+      this.plans.set(key, { plan: 'seen-once' });
+      return null;
     }
-    return entry.plan || null;
+    if (entry.plan !== 'seen-once') return entry.plan || null;
+    const plan = this.compile(query, operationName ?? undefined);
+    entry.plan = plan;
+    return plan || null;
   }
 
   /** Whether Apollo would answer this `accept` header with plain application/json (its own negotiation). */
@@ -84,7 +92,7 @@ export class RegisterFastPath {
     return verdict;
   }
 
-  private compile(query: string, operationName: string | undefined): Plan {
+  private compile(query: string, operationName: string | undefined): CompiledQuery | false {
     let document;
     try {
       document = parse(query, { maxTokens: this.maxTokens, noLocation: true });

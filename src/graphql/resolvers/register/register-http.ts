@@ -56,37 +56,55 @@ interface CachedResponse {
 }
 
 const CACHE_KEY = Symbol('registerCacheKey');
-type KeyedRequest = FastifyRequest & { [CACHE_KEY]?: string };
+const CACHE_HIT = Symbol('registerCacheHit');
+type KeyedRequest = FastifyRequest & { [CACHE_KEY]?: string; [CACHE_HIT]?: { response: CachedResponse; ageSeconds: number } };
+const MAX_KEY_LENGTH = 20_000;
+
+/** The cache key of an anonymous GraphQL request: method, the `accept` it negotiates with, and URL or raw body. */
+function cacheKeyOf(request: FastifyRequest, rawBody?: string): string | null {
+  if (request.routeOptions.url !== '/graphql' || request.headers.authorization !== undefined) return null;
+  const accept = request.headers.accept ?? '';
+  const key = request.method === 'GET' ? `G${accept}\u0000${request.url}` : request.method === 'POST' && rawBody !== undefined ? `P${accept}\u0000${rawBody}` : null;
+  return key && key.length <= MAX_KEY_LENGTH ? key : null;
+}
 
 /**
- * The public response cache (REGISTER_RESPONSE_CACHE): answers a repeated anonymous GraphQL request (same method, URL
- * and body: query, variables, operation name, persisted-query hash) from memory, but only what the plugin above marked
- * `public`, and only for its max-age, so a listing change shows within the max-age as promised to CDNs. Kept at the
- * HTTP layer (before Apollo parses anything), which is what makes a hit cheap.
+ * The public response cache (REGISTER_RESPONSE_CACHE): answers a repeated anonymous GraphQL request (same method,
+ * `accept`, and URL or body: query, variables, operation name, persisted-query hash) from memory, but only what the
+ * plugin above marked `public`, and only for its max-age, so a listing change shows within the max-age as promised to
+ * CDNs (a hit says its `Age`, so a CDN in front does not keep it longer). Kept at the HTTP layer: a POST is looked up
+ * by its raw body before it is even parsed as JSON, which is what makes a hit cheap.
  */
 function addResponseCache(server: FastifyInstance, maxAge: number): void {
   const cache = new LRUCache<string, CachedResponse>({ max: 5000, maxSize: 50_000_000, sizeCalculation: (v) => v.body.length + 64, ttl: maxAge * 1000 });
+  const lookUp = (request: FastifyRequest, key: string | null) => {
+    if (!key) return;
+    const hit = cache.get(key);
+    if (hit) (request as KeyedRequest)[CACHE_HIT] = { response: hit, ageSeconds: Math.max(0, maxAge - Math.ceil(cache.getRemainingTTL(key) / 1000)) };
+    else (request as KeyedRequest)[CACHE_KEY] = key;
+  };
+  // fastify's own JSON parser (same poisoning refusals, same body limit), behind a look-up by the raw body.
+  const parseJson = server.getDefaultJsonParser('error', 'error');
+  server.removeContentTypeParser('application/json');
+  server.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    lookUp(request, cacheKeyOf(request, body as string));
+    if ((request as KeyedRequest)[CACHE_HIT]) return done(null, null);
+    void parseJson(request, body as string, done); // callback style: it answers through `done`
+  });
   // preValidation runs before every preHandler, the edge's query limits included: a hit is a request that already
   // passed them (same method, URL and body) and was answered `public`, so it is served without analysing it again.
   server.addHook('preValidation', async (request, reply) => {
-    if (request.routeOptions.url !== '/graphql' || request.headers.authorization) return;
-    let key: string;
-    if (request.method === 'GET') key = `G${request.url}`;
-    else if (request.method === 'POST' && request.body && typeof request.body === 'object') key = `P${JSON.stringify(request.body)}`;
-    else return;
-    if (key.length > 20_000) return;
-    const hit = cache.get(key);
-    if (hit) {
-      return reply.code(hit.status).header('content-type', hit.contentType).header('cache-control', hit.cacheControl).send(hit.body);
-    }
-    (request as KeyedRequest)[CACHE_KEY] = key;
+    if (request.method === 'GET') lookUp(request, cacheKeyOf(request));
+    const hit = (request as KeyedRequest)[CACHE_HIT];
+    if (!hit) return;
+    const { response, ageSeconds } = hit;
+    return reply.code(response.status).header('content-type', response.contentType).header('cache-control', response.cacheControl).header('age', String(ageSeconds)).send(response.body);
   });
   server.addHook('onSend', async (request, reply, payload) => {
     const key = (request as KeyedRequest)[CACHE_KEY];
+    if (!key || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const cacheControl = String(reply.getHeader('cache-control') ?? '');
-    if (key && reply.statusCode === 200 && cacheControl.startsWith('public') && typeof payload === 'string') {
-      cache.set(key, { status: 200, contentType: String(reply.getHeader('content-type') ?? 'application/json'), cacheControl, body: payload });
-    }
+    if (cacheControl.startsWith('public')) cache.set(key, { status: 200, contentType: String(reply.getHeader('content-type') ?? 'application/json'), cacheControl, body: payload });
     return payload;
   });
 }
