@@ -192,20 +192,26 @@ export async function registerEdge(server: FastifyInstance, deps: { config: Conf
   }
 
   const limiter = new QueryLimiter(schema, edge.limits);
-  server.addHook('preHandler', async (request, reply) => {
-    if (request.routeOptions.url !== graphqlPath || (request.method !== 'POST' && request.method !== 'GET')) return;
+  // (Callback style: it runs on every GraphQL request and waits for nothing except the rare anonymous mutation.)
+  server.addHook('preHandler', (request, reply, done) => {
+    if (request.routeOptions.url !== graphqlPath || (request.method !== 'POST' && request.method !== 'GET')) return done();
     const { query, variables, operationName } = graphqlRequestParts(request);
-    if (query === undefined) return; // persisted-query hash only, or not a GraphQL request: Apollo answers
+    if (query === undefined) return done(); // persisted-query hash only, or not a GraphQL request: Apollo answers
     const verdict = limiter.check(query, variables, operationName);
     if (verdict.refusal) {
       const { limit, max, actual, message } = verdict.refusal;
-      return reply.code(400).send(errorBody(ErrorCode.QUERY_TOO_COMPLEX, message, { limit, max, ...(actual !== undefined ? { actual } : {}) }));
+      void reply.code(400).send(errorBody(ErrorCode.QUERY_TOO_COMPLEX, message, { limit, max, ...(actual !== undefined ? { actual } : {}) }));
+      return;
     }
     // The join form and any other public mutation: a much smaller budget per address (COP-2, issue 7).
     if (anonymousMutationLimit && verdict.operationType === 'mutation' && !request.edgeViewer?.roles.length) {
-      const result = await anonymousMutationLimit(request);
-      if (!result.isAllowed && result.isExceeded) return rateLimited(reply, result.ttlInSeconds ?? 60, 'anonymous mutations from this address');
+      anonymousMutationLimit(request).then((result) => {
+        if (!result.isAllowed && result.isExceeded) void rateLimited(reply, result.ttlInSeconds ?? 60, 'anonymous mutations from this address');
+        else done();
+      }, done);
+      return;
     }
+    done();
   });
 
   return {

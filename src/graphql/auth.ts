@@ -20,7 +20,7 @@ export class TokenVerifier {
   }
 
   viewerFrom(authorization: string | undefined, requestId: string): Viewer {
-    if (!authorization) return { ...ANONYMOUS, requestId };
+    if (!authorization) return { subject: ANONYMOUS.subject, roles: ANONYMOUS.roles, requestId };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new DomainError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
     let claims: jwt.JwtPayload;

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
@@ -121,21 +121,31 @@ export function handedOverContext(request: FastifyRequest): Context | undefined 
 export function addRegisterFastPath(server: FastifyInstance, deps: { schema: GraphQLSchema; maxTokens: number; cacheMaxAge: number; graphqlPath: string; contextFor: (request: FastifyRequest) => Promise<Context> }): RegisterFastPath {
   const fastPath = new RegisterFastPath(deps.schema, deps.maxTokens);
   const cacheControl = publicCacheControl(deps.cacheMaxAge);
-  server.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST' || request.headers.authorization !== undefined || request.routeOptions.url !== deps.graphqlPath) return;
-    const operation = plainOperation(request.body);
-    if (!operation || !fastPath.negotiatesJson(request.headers.accept)) return;
-    const plan = fastPath.planFor(operation.query, operation.operationName);
-    if (!plan) return;
+  /** Runs the plan; true when it answered, false when the result had an error and Apollo is to answer. */
+  const answer = async (request: FastifyRequest, reply: FastifyReply, plan: CompiledQuery, operation: GraphQLPostBody): Promise<boolean> => {
     const context = await deps.contextFor(request);
     const result = await plan.query(undefined, context, operation.variables ?? {});
     if (result.errors?.length) {
       fastPath.stats.handedOver++;
       (request as HandedOverRequest)[HANDED_OVER] = context;
-      return;
+      return false;
     }
     fastPath.stats.answered++;
-    return reply.code(200).header('content-type', 'application/json; charset=utf-8').header('cache-control', cacheControl).send(`${JSON.stringify(result)}\n`);
+    void reply.code(200).header('content-type', 'application/json; charset=utf-8').header('cache-control', cacheControl).send(`${JSON.stringify(result)}\n`);
+    return true;
+  };
+  // (Callback style: most requests it sees are not its own and leave at once, without a promise.)
+  server.addHook('preHandler', (request, reply, done) => {
+    if (request.method !== 'POST' || request.headers.authorization !== undefined || request.routeOptions.url !== deps.graphqlPath) return done();
+    const operation = plainOperation(request.body);
+    if (!operation || !fastPath.negotiatesJson(request.headers.accept)) return done();
+    const plan = fastPath.planFor(operation.query, operation.operationName);
+    if (!plan) return done();
+    // Anything thrown (not a GraphQL error: say the context could not be made) is Apollo's to answer too.
+    answer(request, reply, plan, operation).then(
+      (answered) => answered || done(),
+      () => done(),
+    );
   });
   return fastPath;
 }

@@ -93,19 +93,21 @@ function addResponseCache(server: FastifyInstance, maxAge: number): void {
   });
   // preValidation runs before every preHandler, the edge's query limits included: a hit is a request that already
   // passed them (same method, URL and body) and was answered `public`, so it is served without analysing it again.
-  server.addHook('preValidation', async (request, reply) => {
+  // (Callback-style hooks: they run on every request and have nothing to wait for.)
+  server.addHook('preValidation', (request, reply, done) => {
     if (request.method === 'GET') lookUp(request, cacheKeyOf(request));
     const hit = (request as KeyedRequest)[CACHE_HIT];
-    if (!hit) return;
+    if (!hit) return done();
     const { response, ageSeconds } = hit;
-    return reply.code(response.status).header('content-type', response.contentType).header('cache-control', response.cacheControl).header('age', String(ageSeconds)).send(response.body);
+    void reply.code(response.status).header('content-type', response.contentType).header('cache-control', response.cacheControl).header('age', String(ageSeconds)).send(response.body);
   });
-  server.addHook('onSend', async (request, reply, payload) => {
+  server.addHook('onSend', (request, reply, payload, done) => {
     const key = (request as KeyedRequest)[CACHE_KEY];
-    if (!key || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-    const cacheControl = String(reply.getHeader('cache-control') ?? '');
-    if (cacheControl.startsWith('public')) cache.set(key, { status: 200, contentType: String(reply.getHeader('content-type') ?? 'application/json'), cacheControl, body: payload });
-    return payload;
+    if (key && reply.statusCode === 200 && typeof payload === 'string') {
+      const cacheControl = String(reply.getHeader('cache-control') ?? '');
+      if (cacheControl.startsWith('public')) cache.set(key, { status: 200, contentType: String(reply.getHeader('content-type') ?? 'application/json'), cacheControl, body: payload });
+    }
+    done(null, payload);
   });
 }
 
