@@ -18,8 +18,9 @@ import { isPublicRegisterOperation, publicCacheControl } from './register-http';
  * SQL itself.
  *
  * Anything else goes to Apollo unchanged: a token, a mutation, any non-register field, GET, persisted queries
- * (`extensions`), batches, an `accept` header that does not negotiate plain JSON, and every answer with an error (Apollo
- * formats it; the request's context is reused, so a register read made or failed is not made twice: `oncePerRequest` in register.resolver.ts).
+ * (`extensions`), batches, an `accept` header that does not negotiate plain JSON, and every answer with an error
+ * (Apollo formats it; the request's context is reused, so a register read made or failed is not made twice:
+ * `oncePerRequest` in register.resolver.ts).
  */
 export interface FastPathStats {
   /** Answered by a compiled plan. */
