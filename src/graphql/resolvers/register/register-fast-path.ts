@@ -102,8 +102,12 @@ export class RegisterFastPath {
     }
     if (!isPublicRegisterOperation(getOperationAST(document, operationName))) return false;
     if (validate(this.schema, document).length > 0) return false;
-    const compiled = compileQuery(this.schema, document, operationName);
-    return isCompiledQuery(compiled) ? compiled : false;
+    try {
+      const compiled = compileQuery(this.schema, document, operationName);
+      return isCompiledQuery(compiled) ? compiled : false;
+    } catch {
+      return false; // something graphql-jit cannot compile: Apollo runs it as always
+    }
   }
 }
 
