@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isDatabaseUnavailable, unavailableReason } from '../db/database-errors';
@@ -28,6 +28,9 @@ function flattenValidation(errors: ValidationError[], prefix = ''): { field: str
     return own.concat(flattenValidation(e.children ?? [], field));
   });
 }
+
+/** graphql-js's messages for an argument it refuses while executing (values.ts, getArgumentValues). */
+const ARGUMENT_REFUSED = /^Argument "([^"]+)" (?:of non-null type "[^"]*" must not be null\.|of required type "[^"]*" was (?:not provided|provided the variable "\$[^"]*" which was not provided a runtime value)\.|has invalid value )/;
 
 /** The variable (and path inside it) a graphql-js coercion error names: `Variable "$input" ... at "input.name"`. */
 function variableField(message: string): string | undefined {
@@ -79,6 +82,13 @@ export function createErrorFormatter(logger: ErrorLogger, options: { retryAfterS
     // graphql-js stops coercing variables after 50 invalid ones; that is the caller's input too (issue 7 item 3).
     if (formatted.message.startsWith('Too many errors processing variables')) {
       return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    // graphql-js's own refusal of an argument at execution (no code of its own): a nullable variable with a default,
+    // sent as null where the argument is non-null (`$n: [String!] = ["X"]` given null, `@skip(if: $b)` with
+    // `$b: Boolean = false` given null), or a list holding such a variable. That is the caller's input too.
+    const argument = original instanceof GraphQLError && !original.originalError ? ARGUMENT_REFUSED.exec(original.message) : null;
+    if (argument) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field: argument[1], violations: [{ field: argument[1], message: formatted.message }] } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
+import { BREAK, getOperationAST, parse, validate, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import Negotiator from 'negotiator';
@@ -18,9 +18,9 @@ import { isPublicRegisterOperation, publicCacheControl } from './register-http';
  * SQL itself.
  *
  * Anything else goes to Apollo unchanged: a token, a mutation, any non-register field, GET, persisted queries
- * (`extensions`), batches, an `accept` header that does not negotiate plain JSON, and every answer with an error
- * (Apollo formats it; the request's context is reused, so a register read made or failed is not made twice:
- * `oncePerRequest` in register.resolver.ts).
+ * (`extensions`), batches, @skip/@include (hasSkipOrInclude), an `accept` header that does not negotiate plain JSON,
+ * and every answer with an error (Apollo formats it; the request's context is reused, so a register read made or
+ * failed is not made twice: `oncePerRequest` in register.resolver.ts).
  */
 export interface FastPathStats {
   /** Answered by a compiled plan. */
@@ -55,8 +55,9 @@ function plainOperation(body: unknown): GraphQLPostBody | null {
 
 export class RegisterFastPath {
   readonly stats: FastPathStats = { answered: 0, handedOver: 0 };
-  // Documents seen, compiled or known not to qualify; bounded by count and by the length of the text kept.
-  private readonly plans = new LRUCache<string, { plan: Plan }>({ max: 500, maxSize: 5_000_000, sizeCalculation: (_v, key) => key.length + 64 });
+  // Documents seen, compiled or known not to qualify, with the operation name they were seen with; bounded by count
+  // and by the length of the text kept.
+  private readonly plans = new LRUCache<string, { plan: Plan; operationName: string | null }>({ max: 500, maxSize: 5_000_000, sizeCalculation: (_v, key) => key.length + 64 });
   private readonly acceptsJson = new LRUCache<string, boolean>({ max: 200 });
 
   constructor(
@@ -70,12 +71,17 @@ export class RegisterFastPath {
    * queries, while a stream of one-off documents, hostile or not, never costs a compilation.
    */
   planFor(query: string, operationName: string | null | undefined): CompiledQuery | null {
-    const key = operationName ? `${operationName}\u0000${query}` : query;
+    // The key alone does not tell every (name, document) pair apart: an absent name and an empty one ("" is an unknown
+    // operation to Apollo), or a name and a document starting with name + NUL. So an entry keeps the name it was
+    // seen with, and a plan only answers that same name (given the name, the key gives back the document).
+    const name = operationName ?? null;
+    const key = name === null ? query : `${name}\u0000${query}`;
     const entry = this.plans.get(key);
     if (!entry) {
-      this.plans.set(key, { plan: 'seen-once' });
+      this.plans.set(key, { plan: 'seen-once', operationName: name });
       return null;
     }
+    if (entry.operationName !== name) return null;
     if (entry.plan !== 'seen-once') return entry.plan || null;
     const plan = this.compile(query, operationName ?? undefined);
     entry.plan = plan;
@@ -102,6 +108,7 @@ export class RegisterFastPath {
     }
     if (!isPublicRegisterOperation(getOperationAST(document, operationName))) return false;
     if (validate(this.schema, document).length > 0) return false;
+    if (hasSkipOrInclude(document)) return false;
     try {
       const compiled = compileQuery(this.schema, document, operationName);
       return isCompiledQuery(compiled) ? compiled : false;
@@ -109,6 +116,25 @@ export class RegisterFastPath {
       return false; // something graphql-jit cannot compile: Apollo runs it as always
     }
   }
+}
+
+/**
+ * graphql-jit applies @skip/@include at run time to the fields it collected ignoring them, and does not answer as
+ * graphql-js does: a key whose first occurrence is skipped keeps that place in the answer (`{ a @skip(if: true) b a }`
+ * gives a, b instead of b, a); a fragment spread twice is collected once, so `...F @skip(if: true) ...F` drops F; the
+ * conditions of a fragment's fields are shared by every place it is spread; and a nullable Boolean variable with a
+ * default, sent as null, skips the field where graphql-js refuses the argument. Such documents are Apollo's.
+ */
+function hasSkipOrInclude(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value !== 'skip' && node.name.value !== 'include') return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
 }
 
 const HANDED_OVER = Symbol('registerFastPathContext');
