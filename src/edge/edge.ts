@@ -158,7 +158,6 @@ export async function registerEdge(server: FastifyInstance, deps: { config: Conf
     return reply.code(500).send(errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
   });
 
-
   let redis: Redis | undefined;
   let anonymousMutationLimit: ((req: FastifyRequest) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }>) | undefined;
   if (edge.rateLimit.enabled) {

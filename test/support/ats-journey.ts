@@ -3,30 +3,17 @@ import { DEMO_CODE_VERSION_ID } from '../../src/db/demo-seed';
 import { Member } from '../../src/domain/membership/member.entity';
 import { MemberGrade, MemberStatus, Sector } from '../../src/domain/membership/membership.enums';
 import { Role } from '../../src/domain/shared/viewer';
-import { expectNoErrors, type GraphQLResponse, type TestApp } from './harness';
+import { ApiActors } from './harness';
 
 /**
  * Walks members through the first half of the ATS programme (ATS-1..22) through the API, so tests of results, VIVA,
  * award and restart start from a submitted portfolio. Fees are paid the way finance records them: the plan is
  * EMPLOYER_INVOICE and FINANCE records the BACS transfer (no card payment declared by anyone, DEC-P4).
  */
-export class AtsJourney {
-  readonly tokens: Record<string, string> = {};
+export class AtsJourney extends ApiActors {
   readonly memberIds: Record<string, string> = {};
   private approved: Record<string, string> = {};
   private templateId = '';
-
-  constructor(readonly t: TestApp) {}
-
-  async ok(res: Promise<GraphQLResponse> | GraphQLResponse): Promise<Record<string, any>> {
-    const r = await res;
-    expectNoErrors(r);
-    return r.data!;
-  }
-
-  as(alias: string): string {
-    return this.tokens[alias] ?? alias;
-  }
 
   /** Once, on a day between 1 April and 31 August (ATS-5): a template version and approved qualifications. */
   async setUp(today: string): Promise<void> {

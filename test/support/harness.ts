@@ -95,6 +95,24 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
+/** The actors of a test that walks people through the API: each alias's token, and answers checked for errors. */
+export class ApiActors {
+  /** alias -> token */
+  readonly tokens: Record<string, string> = {};
+
+  constructor(readonly t: TestApp) {}
+
+  async ok(res: Promise<GraphQLResponse> | GraphQLResponse): Promise<Record<string, any>> {
+    const r = await res;
+    expectNoErrors(r);
+    return r.data!;
+  }
+
+  as(alias: string): string {
+    return this.tokens[alias] ?? alias;
+  }
+}
+
 /** The first error's code, for assertions that read like the rule. */
 export function errorCode(res: GraphQLResponse): string | undefined {
   return res.errors?.[0]?.extensions?.code;

@@ -3,28 +3,14 @@ import { DEMO_CODE_VERSION_ID } from '../../src/db/demo-seed';
 import { Member } from '../../src/domain/membership/member.entity';
 import { MemberGrade, MemberStatus, Sector } from '../../src/domain/membership/membership.enums';
 import { Role } from '../../src/domain/shared/viewer';
-import { expectNoErrors, type GraphQLResponse, type TestApp } from './harness';
+import { ApiActors, type TestApp } from './harness';
 
 /** Helpers to walk ATS participants through the API with real tokens (shared by the rules-* tests). */
-export class Programme {
+export class Programme extends ApiActors {
   templateId = '';
   readonly approved: Record<string, string> = {};
-  /** alias -> token */
-  readonly tokens: Record<string, string> = {};
   /** alias -> member id */
   readonly members: Record<string, string> = {};
-
-  constructor(readonly t: TestApp) {}
-
-  async ok(res: Promise<GraphQLResponse>): Promise<Record<string, any>> {
-    const r = await res;
-    expectNoErrors(r);
-    return r.data!;
-  }
-
-  as(alias: string): string {
-    return this.tokens[alias] ?? alias;
-  }
 
   /** The year's set-up: a current template and an approved qualification on each list. */
   async setUp(templateDate: string): Promise<void> {

@@ -18,16 +18,16 @@ export function isPublicRegisterOperation(operation: OperationDefinitionNode | u
   return selections.length > 0 && selections.every((s) => s.kind === Kind.FIELD && (PUBLIC_REGISTER_FIELDS.has(s.name.value) || s.name.value === '__typename'));
 }
 
-/**
- * Cache-Control per operation (Apollo's own cache-control plugin, which wraps every field resolver, is off):
- * `public, max-age=<REGISTER_CACHE_MAX_AGE>` for a successful public register query sent without a token, and
- * `no-store` for everything else (anything that depends on a token is never cacheable).
- */
 /** The Cache-Control of a successful anonymous public register answer (`no-store` when the max-age is 0). */
 export function publicCacheControl(maxAge: number): string {
   return maxAge > 0 ? `public, max-age=${maxAge}` : 'no-store';
 }
 
+/**
+ * Cache-Control per operation (Apollo's own cache-control plugin, which wraps every field resolver, is off):
+ * `public, max-age=<REGISTER_CACHE_MAX_AGE>` for a successful public register query sent without a token, and
+ * `no-store` for everything else (anything that depends on a token is never cacheable).
+ */
 export function cacheHeaderPlugin(maxAge: number): ApolloServerPlugin<Context> {
   const publicValue = publicCacheControl(maxAge);
   return {

@@ -45,7 +45,7 @@ export class RegisterResolver {
     const { first, after, last, before } = page;
     const input = { name, membershipNumber, title, first, after, last, before };
     // Absent and null arguments are the same search (the two executors differ in which they pass).
-    const key = `search${JSON.stringify([name, membershipNumber, title, first, after, last, before].map((v) => v ?? null))}`;
+    const key = `search${JSON.stringify(Object.values(input).map((v) => v ?? null))}`;
     return oncePerRequest(ctx, key, () => ctx.services.register.search.search(input)).then((p) => ({
       nodes: p.items,
       edges: p.items.map((node, i) => ({ cursor: p.cursors![i], node })),
